@@ -1,0 +1,251 @@
+"""Rules beyond the types: inside one block, across pages and across languages.
+
+The in-block rules read the raw data, not the model, so that a block with a
+type error elsewhere still gets all its problems reported in one run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Checklist, Worksheet
+from .parse import Page, SourceBlock
+from .problems import Loc, Problem, field_path
+
+_ENTRIES = {"checklist": "items", "worksheet": "criteria"}
+
+
+def _mappings(data: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
+    value = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(value, list):
+        return []
+    return [(index, entry) for index, entry in enumerate(value) if isinstance(entry, dict)]
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def block_rules(path: str, block: SourceBlock) -> list[Problem]:
+    """Uniqueness, ordering and all-or-none rules of SPEC section 4 inside one block."""
+    problems: list[Problem] = []
+
+    def report(loc: Loc, message: str) -> None:
+        problems.append(Problem(path, block.line_of(loc), field_path(block.kind, loc), message))
+
+    entries_key = _ENTRIES[block.kind]
+    section_ids: dict[Any, int] = {}
+    entry_ids: dict[Any, Loc] = {}
+    sections = _mappings(block.data, "sections")
+    for index, section in sections:
+        section_id = section.get("id")
+        if isinstance(section_id, str):
+            if section_id in section_ids:
+                report(
+                    ("sections", index, "id"),
+                    f"duplicate section id '{section_id}' (also sections[{section_ids[section_id]}])",
+                )
+            else:
+                section_ids[section_id] = index
+        for entry_index, entry in _mappings(section, entries_key):
+            entry_id = entry.get("id")
+            loc: Loc = ("sections", index, entries_key, entry_index, "id")
+            if not isinstance(entry_id, str):
+                continue
+            if entry_id in entry_ids:
+                first = field_path(block.kind, entry_ids[entry_id][:-1])
+                report(loc, f"duplicate id '{entry_id}' (also {first}); ids are unique in a {block.kind}")
+            else:
+                entry_ids[entry_id] = loc
+
+    if block.kind != "worksheet":
+        return problems
+
+    weighted = [index for index, section in sections if "weight" in section]
+    if weighted and len(weighted) < len(sections):
+        for index, section in sections:
+            if "weight" not in section:
+                report(
+                    ("sections", index),
+                    "has no weight but other sections do; give a weight to every section or to none",
+                )
+
+    previous: Any = None
+    for index, point in _mappings(block.data, "scale"):
+        value = point.get("value")
+        if not _number(value):
+            continue
+        if previous is not None and value <= previous:
+            report(
+                ("scale", index, "value"),
+                f"must be greater than the value before it ({previous}); "
+                "scale values are unique and ascending",
+            )
+        previous = value
+
+    mins: dict[Any, int] = {}
+    bands = _mappings(block.data, "bands")
+    for index, band in bands:
+        band_min = band.get("min")
+        if not _number(band_min):
+            continue
+        if band_min in mins:
+            report(("bands", index, "min"), f"duplicate band min {band_min} (also bands[{mins[band_min]}])")
+        else:
+            mins[band_min] = index
+    if bands and mins and 0 not in mins:
+        report(("bands",), "one band must have 'min: 0' so that every score falls in a band")
+    return problems
+
+
+def duplicate_ids(pages: Iterable[Page]) -> list[Problem]:
+    """Block ids are unique across checklists and worksheets of one language."""
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str], tuple[Page, str]] = {}
+    for page in sorted(pages, key=lambda page: page.path):
+        for kind, block in page.blocks.items():
+            block_id = block.model.id if block.model else None
+            if block_id is None:
+                continue
+            key = (page.lang, block_id)
+            if key in seen:
+                other, other_kind = seen[key]
+                where = f"{other.path}:{other.blocks[other_kind].line_of(('id',))}"
+                problems.append(
+                    Problem(
+                        page.path,
+                        block.line_of(("id",)),
+                        f"{kind}.id",
+                        f"'{block_id}' is already the id of the {other_kind} in {where}; "
+                        "block ids are unique across the site",
+                    )
+                )
+            else:
+                seen[key] = (page, kind)
+    return problems
+
+
+def _structure(model: Checklist | Worksheet) -> dict[Loc, Any]:
+    """What translations must share: ids, order, version, weights, flags, scale, bands."""
+    shape: dict[Loc, Any] = {
+        ("version",): model.version,
+        ("allow_na",): model.allow_na,
+        ("sections",): [section.id for section in model.sections],
+    }
+    if isinstance(model, Worksheet):
+        shape[("scale",)] = [point.value for point in model.scale]
+        shape[("bands",)] = [band.min for band in model.bands]
+        for index, ws_section in enumerate(model.sections):
+            shape[("sections", index, "weight")] = ws_section.weight
+            shape[("sections", index, "criteria")] = [entry.id for entry in ws_section.criteria]
+            for entry_index, criterion in enumerate(ws_section.criteria):
+                loc: Loc = ("sections", index, "criteria", entry_index)
+                shape[(*loc, "weight")] = criterion.weight
+                shape[(*loc, "critical")] = criterion.critical
+    else:
+        for index, cl_section in enumerate(model.sections):
+            shape[("sections", index, "items")] = [item.id for item in cl_section.items]
+            for entry_index, item in enumerate(cl_section.items):
+                loc = ("sections", index, "items", entry_index)
+                shape[(*loc, "weight")] = item.weight
+                shape[(*loc, "required")] = item.required
+    return shape
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(str(part) for part in value) + "]"
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return str(value).lower()
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+_LIST_WORDS = {
+    "sections": "section ids",
+    "items": "item ids",
+    "criteria": "criterion ids",
+    "scale": "scale values",
+    "bands": "band mins",
+}
+
+
+def _parent_differs(loc: Loc, differing: set[Loc]) -> bool:
+    return any(loc[: len(parent)] == parent and len(loc) > len(parent) for parent in differing)
+
+
+def translation_parity(default: Page, translation: Page) -> list[Problem]:
+    """A translation has the default page's structure; only texts differ."""
+    problems: list[Problem] = []
+    for kind in ("checklist", "worksheet"):
+        source = default.blocks.get(kind)
+        target = translation.blocks.get(kind)
+        if source is None and target is None:
+            continue
+        if source is None or target is None:
+            has, lacks = (default, translation) if target is None else (translation, default)
+            block = has.blocks[kind]
+            problems.append(
+                Problem(
+                    translation.path,
+                    (target.line if target else 1),
+                    kind,
+                    f"{has.path}:{block.line} has a {kind} but {lacks.path} has none; "
+                    "translations have the same blocks as the default language",
+                )
+            )
+            continue
+        if source.model is None or target.model is None:
+            continue  # its own problems are reported already
+        expected, actual = _structure(source.model), _structure(target.model)
+        differing: set[Loc] = set()
+        for loc, value in expected.items():
+            if _parent_differs(loc, differing) or actual.get(loc) == value:
+                continue
+            word = _LIST_WORDS.get(str(loc[-1]), "")
+            if word:
+                differing.add(loc)
+            problems.append(
+                Problem(
+                    translation.path,
+                    target.line_of(loc),
+                    field_path(kind, loc),
+                    f"{word + ' ' if word else ''}{_shown(actual.get(loc))} here but "
+                    f"{_shown(value)} in {default.path}:{source.line_of(loc)}; translations keep "
+                    "the ids, order, version, weights and flags of the default language and "
+                    "change only texts",
+                )
+            )
+    return problems
+
+
+@dataclass(frozen=True)
+class MissingTranslation:
+    """A page of the default language that a language lacks (not an error)."""
+
+    rel: str
+    lang: str
+    default_path: str
+
+
+def cross_language(
+    pages: dict[tuple[str, str], Page], default_language: str, languages: list[str]
+) -> tuple[list[Problem], list[MissingTranslation]]:
+    """Parity problems and missing translations, for every page of the default language."""
+    problems: list[Problem] = []
+    missing: list[MissingTranslation] = []
+    for (lang, rel), page in sorted(pages.items()):
+        if lang != default_language:
+            continue
+        for other in languages:
+            if other == default_language:
+                continue
+            translation = pages.get((other, rel))
+            if translation is None:
+                missing.append(MissingTranslation(rel, other, page.path))
+            else:
+                problems.extend(translation_parity(page, translation))
+    return problems, missing

@@ -1,0 +1,108 @@
+"""`python -m worksheets`: the checks and tools without building the site."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .model import json_schema
+from .scan import scan_docs
+
+
+def _check(args: argparse.Namespace) -> int:
+    docs = Path(args.docs_dir)
+    if not docs.is_dir():
+        print(f"worksheets check: no such folder: {docs}", file=sys.stderr)
+        return 2
+    site = scan_docs(docs, args.default_language, args.languages)
+    if args.format == "json":
+        report = {
+            "problems": [
+                {"path": p.path, "line": p.line, "field": p.field, "message": p.message}
+                for p in site.problems
+            ],
+            "missing_translations": [
+                {"page": m.rel, "language": m.lang, "fallback": m.default_path}
+                for m in site.missing
+            ],
+        }
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        for problem in site.problems:
+            print(problem)
+        blocks = sum(len(page.blocks) for page in site.pages.values())
+        summary = (
+            f"{len(site.pages)} pages, {blocks} blocks in {', '.join(site.languages)}: "
+            f"{len(site.problems)} problem{'s' if len(site.problems) != 1 else ''}"
+        )
+        print(summary, file=sys.stderr)
+    return 1 if site.problems else 0
+
+
+def schema_text() -> str:
+    """The committed JSON Schema's exact text."""
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _schema(args: argparse.Namespace) -> int:
+    text = schema_text()
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    output = Path(args.output)
+    if args.check:
+        current = output.read_text(encoding="utf-8") if output.exists() else ""
+        if current != text:
+            print(
+                f"{output} is out of date with the model; run "
+                f"'python -m worksheets schema --output {output}'",
+                file=sys.stderr,
+            )
+            return 1
+        return 0
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line of ``python -m worksheets``."""
+    root = argparse.ArgumentParser(
+        prog="python -m worksheets",
+        description="Check and export the checklists and worksheets of a docs folder.",
+    )
+    commands = root.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser(
+        "check",
+        help="validate every page (exit 1 and the list of problems when something is wrong)",
+    )
+    check.add_argument("docs_dir", nargs="?", default="docs", help="docs folder (default: docs)")
+    check.add_argument(
+        "--default-language", default="en", help="language translations are checked against"
+    )
+    check.add_argument(
+        "--language",
+        dest="languages",
+        action="append",
+        help="a language folder to check (repeat; default: every language folder found)",
+    )
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.set_defaults(run=_check)
+
+    schema = commands.add_parser("schema", help="print or write the front matter's JSON Schema")
+    schema.add_argument("--output", help="write to this file instead of printing")
+    schema.add_argument(
+        "--check", action="store_true", help="exit 1 if --output differs from the model"
+    )
+    schema.set_defaults(run=_schema)
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``python -m worksheets`` and the ``worksheets`` script."""
+    args = parser().parse_args(argv)
+    return int(args.run(args))

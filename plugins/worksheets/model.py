@@ -1,0 +1,243 @@
+"""The checklists and scoring worksheets as types (SPEC sections 2 and 3).
+
+This module knows nothing about MkDocs: the same model feeds the HTML, the
+PDFs, the check command, the scoring and the JSON Schema.
+
+Each constrained field has a *before* validator that raises the message an
+editor reads ("must be a number greater than 0, got 'two'"); the
+``Field`` constraints beside it still give the JSON Schema its ranges and
+patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, ClassVar
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+_SLUG_RE = re.compile(SLUG_PATTERN)
+
+
+def _shown(value: Any) -> str:
+    """The value as an editor wrote it, for messages."""
+    if isinstance(value, str):
+        return repr(value)
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _slug(value: Any) -> Any:
+    if not isinstance(value, str) or not _SLUG_RE.match(value):
+        raise PydanticCustomError(
+            "slug",
+            "must be a slug (lowercase letters and digits, words joined by single hyphens, "
+            "like 'vendor-due-diligence'), got {got}",
+            {"got": _shown(value)},
+        )
+    return value
+
+
+def _text(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "text", "must be text, got {got} (put it in quotes)", {"got": _shown(value)}
+        )
+    if not value.strip():
+        raise PydanticCustomError("text_empty", "must not be empty", {})
+    return value
+
+
+def _positive_number(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        raise PydanticCustomError(
+            "positive_number",
+            "must be a number greater than 0, got {got}",
+            {"got": _shown(value)},
+        )
+    return value
+
+
+def _version(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise PydanticCustomError(
+            "version", "must be a whole number of 1 or more, got {got}", {"got": _shown(value)}
+        )
+    return value
+
+
+def _integer(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise PydanticCustomError(
+            "integer", "must be a whole number, got {got}", {"got": _shown(value)}
+        )
+    return value
+
+
+def _boolean(value: Any) -> Any:
+    if not isinstance(value, bool):
+        raise PydanticCustomError(
+            "boolean", "must be true or false, got {got}", {"got": _shown(value)}
+        )
+    return value
+
+
+def _band_min(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
+        raise PydanticCustomError(
+            "band_min", "must be a number from 0 to 100, got {got}", {"got": _shown(value)}
+        )
+    return value
+
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN), BeforeValidator(_slug)]
+Text = Annotated[str, Field(min_length=1), BeforeValidator(_text)]
+PositiveNumber = Annotated[float, Field(gt=0), BeforeValidator(_positive_number)]
+Version = Annotated[int, Field(ge=1), BeforeValidator(_version)]
+Integer = Annotated[int, BeforeValidator(_integer)]
+Boolean = Annotated[bool, BeforeValidator(_boolean)]
+BandMin = Annotated[float, Field(ge=0, le=100), BeforeValidator(_band_min)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Item(_Strict):
+    """One checklist item."""
+
+    id: Slug = Field(description="Slug, unique in the whole checklist.")
+    text: Text = Field(description="What must be true; inline Markdown.")
+    help: Text | None = Field(None, description="Optional guidance; inline Markdown.")
+    required: Boolean = Field(False, description="The checklist is complete only when checked.")
+    weight: PositiveNumber = Field(1, description="Weight in the progress figure.")
+
+
+class ChecklistSection(_Strict):
+    """A titled group of checklist items."""
+
+    id: Slug = Field(description="Slug, unique in the checklist.")
+    title: Text
+    intro: Text | None = None
+    items: list[Item] = Field(min_length=1)
+
+
+class _Block(_Strict):
+    id: Slug = Field(description="Slug, unique across all checklists and worksheets of the site.")
+    version: Version = Field(1, description="Bump when items change meaning.")
+    title: Text | None = Field(None, description="Defaults to the page title.")
+    intro: Text | None = Field(None, description="Optional inline Markdown.")
+    allow_na: Boolean = Field(True, description="Each item can be marked not applicable.")
+
+
+class Checklist(_Block):
+    """A checklist (SPEC section 2)."""
+
+    kind: ClassVar[str] = "checklist"
+    sections: list[ChecklistSection] = Field(min_length=1)
+
+    def entries(self) -> list[Item]:
+        """All items, in order."""
+        return [item for section in self.sections for item in section.items]
+
+
+class ScalePoint(_Strict):
+    """One point of a worksheet's answer scale."""
+
+    value: Integer
+    label: Text
+    description: Text | None = None
+
+
+class Criterion(_Strict):
+    """One scored criterion of a worksheet."""
+
+    id: Slug = Field(description="Slug, unique in the whole worksheet.")
+    text: Text
+    guidance: Text | None = None
+    weight: PositiveNumber = 1
+    critical: Boolean = Field(
+        False, description="Answered with the lowest scale value, it forces the lowest band."
+    )
+
+
+class WorksheetSection(_Strict):
+    """A titled, optionally weighted group of criteria."""
+
+    id: Slug
+    title: Text
+    intro: Text | None = None
+    weight: PositiveNumber | None = Field(
+        None, description="Given on all sections of the worksheet or on none."
+    )
+    criteria: list[Criterion] = Field(min_length=1)
+
+
+class Band(_Strict):
+    """A result band: the score reaches it from ``min`` percent up."""
+
+    min: BandMin
+    label: Text
+    description: Text | None = None
+
+
+class Worksheet(_Block):
+    """A scoring worksheet (SPEC section 3)."""
+
+    kind: ClassVar[str] = "worksheet"
+    scale: list[ScalePoint] = Field(min_length=2)
+    sections: list[WorksheetSection] = Field(min_length=1)
+    bands: list[Band] = Field(min_length=1)
+
+    def entries(self) -> list[Criterion]:
+        """All criteria, in order."""
+        return [criterion for section in self.sections for criterion in section.criteria]
+
+    @property
+    def scale_min(self) -> int:
+        return min(point.value for point in self.scale)
+
+    @property
+    def scale_max(self) -> int:
+        return max(point.value for point in self.scale)
+
+    def bands_descending(self) -> list[Band]:
+        """Bands from the highest ``min`` down."""
+        return sorted(self.bands, key=lambda band: band.min, reverse=True)
+
+
+Block = Checklist | Worksheet
+BLOCK_TYPES: dict[str, type[Checklist] | type[Worksheet]] = {
+    "checklist": Checklist,
+    "worksheet": Worksheet,
+}
+
+
+class FrontMatter(BaseModel):
+    """The part of a page's front matter that the plugin reads.
+
+    Other keys (``title``, ``description``, ...) belong to MkDocs and the theme.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        title="Front matter of a BPO Quality Knowledge Base guide",
+    )
+
+    checklist: Checklist | None = None
+    worksheet: Worksheet | None = None
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the front matter, for editors and the YAML language server."""
+    schema = FrontMatter.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "worksheets.schema.json"
+    return schema

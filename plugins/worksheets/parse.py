@@ -1,0 +1,314 @@
+"""Front matter with line numbers -> typed blocks, or problems.
+
+MkDocs silently ignores front matter it cannot parse and shows it as text,
+so this module reads the front matter itself (as Material's blog plugin
+does) and keeps the line of every node it reads.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .model import BLOCK_TYPES, Checklist, Worksheet
+from .problems import Loc, Problem, field_path
+
+# The same pattern as ``mkdocs.utils.meta.YAML_RE``, copied so that the core
+# does not import MkDocs.
+FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+MARKER_RE = re.compile(r"^[ \t]*<!--[ \t]*(checklist|worksheet)[ \t]*-->[ \t]*$")
+FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+HEADING_RE = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.M)
+
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML 1.1 as PyYAML reads it, but only ``true``/``false`` are booleans.
+
+    Editors write ``label: No`` and mean the word: YAML 1.2 agrees with them.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+# The front matter's YAML starts on the file's second line; YAML marks count from 0.
+_FIRST_YAML_LINE = 2
+
+
+@dataclass
+class SourceBlock:
+    """A ``checklist:`` or ``worksheet:`` block as read from one page."""
+
+    kind: str
+    line: int
+    positions: dict[Loc, int]
+    data: Any
+    model: Checklist | Worksheet | None = None
+
+    def line_of(self, loc: Loc) -> int:
+        """The line of a field, or of its nearest enclosing field when it is missing."""
+        while loc:
+            if loc in self.positions:
+                return self.positions[loc]
+            loc = loc[:-1]
+        return self.line
+
+
+@dataclass
+class Page:
+    """One Markdown page: its blocks, markers and problems."""
+
+    path: str
+    lang: str
+    rel: str
+    title: str
+    blocks: dict[str, SourceBlock] = field(default_factory=dict)
+    markers: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def model(self, kind: str) -> Checklist | Worksheet | None:
+        block = self.blocks.get(kind)
+        return block.model if block else None
+
+
+class _Located:
+    """Builds Python data from a YAML node tree, noting the line of every node."""
+
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        self.loader = _Loader("")
+        self.path = path
+        self.problems = problems
+        self.positions: dict[Loc, int] = {}
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        self.positions.setdefault(loc, node.start_mark.line + _FIRST_YAML_LINE)
+        if isinstance(node, yaml.MappingNode):
+            self.loader.flatten_mapping(node)
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.loader.construct_object(key_node, deep=True)
+                if not isinstance(key, str | int | float | bool):
+                    key = str(key)
+                if key in result:
+                    self.problems.append(
+                        Problem(
+                            self.path,
+                            key_node.start_mark.line + _FIRST_YAML_LINE,
+                            field_path(str(loc[0]), (*loc[1:], str(key))) if loc else str(key),
+                            "this key appears twice; the last one wins, delete the other",
+                        )
+                    )
+                result[key] = self.build(value_node, (*loc, str(key)))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, (*loc, index)) for index, child in enumerate(node.value)]
+        return self.loader.construct_object(node, deep=True)
+
+
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """``(yaml text or None, body)``."""
+    match = FRONT_MATTER_RE.match(text)
+    if not match:
+        return None, text
+    return match.group(1), text[match.end() :]
+
+
+def page_title(meta: dict[str, Any], body: str, rel: str) -> str:
+    """The page title as MkDocs shows it: front matter, first heading, then the file name."""
+    title = meta.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    heading = HEADING_RE.search(body)
+    if heading:
+        return heading.group(1).strip()
+    stem = rel.rsplit("/", 1)[-1].removesuffix(".md")
+    return stem.replace("-", " ").replace("_", " ").capitalize()
+
+
+def find_markers(text: str, first_line: int, path: str) -> tuple[dict[str, int], list[Problem]]:
+    """Lines of the ``<!-- checklist -->`` / ``<!-- worksheet -->`` markers outside code fences."""
+    markers: dict[str, int] = {}
+    problems: list[Problem] = []
+    fence: str | None = None
+    for offset, line in enumerate(text.splitlines()):
+        number = first_line + offset
+        fence_match = FENCE_RE.match(line)
+        if fence_match:
+            token = fence_match.group(1)
+            if fence is None:
+                fence = token
+            elif token[0] == fence[0] and len(token) >= len(fence):
+                fence = None
+            continue
+        if fence is not None:
+            continue
+        marker = MARKER_RE.match(line)
+        if not marker:
+            continue
+        kind = marker.group(1)
+        if kind in markers:
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    kind,
+                    f"the <!-- {kind} --> marker appears again (first on line {markers[kind]}); "
+                    "a page has one block of each kind, delete this marker",
+                )
+            )
+        else:
+            markers[kind] = number
+    return markers, problems
+
+
+def parse_page(path: str, text: str, lang: str, rel: str) -> Page:
+    """Read one page's front matter into blocks; every problem is kept on the page."""
+    text = text.replace("\r\n", "\n").removeprefix("\ufeff")
+    problems: list[Problem] = []
+    yaml_text, body = split_front_matter(text)
+    body_first_line = 1 if yaml_text is None else yaml_text.count("\n") + _FIRST_YAML_LINE + 1
+    markers, marker_problems = find_markers(body, body_first_line, path)
+    problems.extend(marker_problems)
+
+    meta: dict[str, Any] = {}
+    root: yaml.Node | None = None
+    if yaml_text is not None:
+        try:
+            root = yaml.compose(yaml_text, Loader=_Loader)
+        except yaml.YAMLError as error:
+            problems.append(_yaml_problem(path, error))
+    builder = _Located(path, problems)
+    if root is not None:
+        if isinstance(root, yaml.MappingNode):
+            try:
+                meta = builder.build(root, ())
+            except yaml.YAMLError as error:
+                problems.append(_yaml_problem(path, error))
+        else:
+            problems.append(
+                Problem(path, _FIRST_YAML_LINE, "front matter", "must be a mapping of keys")
+            )
+    elif yaml_text is None and _looks_like_broken_front_matter(text):
+        problems.append(
+            Problem(
+                path,
+                1,
+                "front matter",
+                "starts with '---' but has no closing '---' line, so MkDocs would show it as text",
+            )
+        )
+
+    page = Page(path=path, lang=lang, rel=rel, title=page_title(meta, body, rel))
+    for kind, block_type in BLOCK_TYPES.items():
+        if kind not in meta:
+            continue
+        positions = {
+            loc[1:]: line for loc, line in builder.positions.items() if loc and loc[0] == kind
+        }
+        block = SourceBlock(
+            kind=kind, line=positions.get((), 1), positions=positions, data=meta[kind]
+        )
+        page.blocks[kind] = block
+        try:
+            block.model = block_type.model_validate(meta[kind])
+        except ValidationError as error:
+            problems.extend(_validation_problems(path, block, block_type, error))
+    for kind, line in markers.items():
+        if kind not in page.blocks:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    kind,
+                    f"the page has a <!-- {kind} --> marker but no '{kind}:' block in its "
+                    "front matter; add the block or delete the marker",
+                )
+            )
+    page.markers = markers
+    page.problems = problems
+    return page
+
+
+def _looks_like_broken_front_matter(text: str) -> bool:
+    return text.startswith("---\n") and "\n---" not in text[3:] and "\n..." not in text[3:]
+
+
+def _yaml_problem(path: str, error: yaml.YAMLError) -> Problem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line = mark.line + _FIRST_YAML_LINE if mark is not None else 1
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    context = getattr(error, "context", None)
+    detail = f"{context}, {problem}" if context else problem
+    return Problem(
+        path,
+        line,
+        "front matter",
+        f"YAML syntax error: {detail}; MkDocs would ignore the whole front matter",
+    )
+
+
+def _validation_problems(
+    path: str, block: SourceBlock, block_type: type[BaseModel], error: ValidationError
+) -> list[Problem]:
+    problems = []
+    for detail in error.errors(include_url=False):
+        loc = tuple(part for part in detail["loc"] if isinstance(part, int | str))
+        message = _message(detail, block_type, loc)
+        problems.append(Problem(path, block.line_of(loc), field_path(block.kind, loc), message))
+    return problems
+
+
+def _message(detail: Any, block_type: type[BaseModel], loc: Loc) -> str:
+    kind = detail["type"]
+    given = detail.get("input")
+    context = detail.get("ctx") or {}
+    if kind == "extra_forbidden":
+        known = sorted(_model_at(block_type, loc[:-1]).model_fields)
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(known)}"
+        return f"unknown key '{loc[-1]}'{hint}"
+    if kind == "missing":
+        return "is required"
+    if kind == "too_short":
+        count = context.get("min_length", 1)
+        return f"needs at least {count} {'entry' if count == 1 else 'entries'}"
+    if kind == "list_type":
+        return "must be a list (lines starting with '- ')"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"must be a mapping of keys, got {given!r}"
+    return str(detail["msg"])
+
+
+def _model_at(root: type[BaseModel], loc: Loc) -> type[BaseModel]:
+    """The model class that validates the value at ``loc`` under ``root``."""
+    current: Any = root
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        annotation = current.model_fields[part].annotation
+        current = _first_model(annotation)
+    return typing.cast(type[BaseModel], current)
+
+
+def _first_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in typing.get_args(annotation):
+        found = _first_model(argument)
+        if found is not None:
+            return found
+    return None

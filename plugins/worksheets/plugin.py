@@ -1,0 +1,130 @@
+"""MkDocs events of the `worksheets` plugin; the work is done in the modules beside it."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from .config import WorksheetsConfig
+from .parse import Page
+from .render import render_block, render_problems
+from .scan import Site, scan_docs
+
+log = get_plugin_logger(__name__)
+
+ASSETS = ("worksheets.css",)
+ASSET_DIR = "assets/worksheets"
+_BLOCK_KINDS = ("checklist", "worksheet")
+
+
+def _marker_re(kind: str) -> re.Pattern[str]:
+    return re.compile(rf"<!--\s*{kind}\s*-->")
+
+
+class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
+    """Checklists and scoring worksheets from front matter, checked and rendered."""
+
+    def __init__(self) -> None:
+        self.site: Site | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        # mkdocs-static-i18n builds each further language inside the first build's
+        # on_post_build ("building" is then true): the docs are scanned and their
+        # problems logged once per build, not once per language.
+        i18n = config.plugins.get("i18n")
+        if self.site is None or not getattr(i18n, "building", False):
+            default, languages = self._languages(config, i18n)
+            self.site = scan_docs(Path(config.docs_dir), default, languages)
+            for problem in self.site.problems:
+                log.warning(str(problem))
+            self._log_missing(self.site)
+        for asset in ASSETS:
+            if asset.endswith(".css") and f"{ASSET_DIR}/{asset}" not in config.extra_css:
+                config.extra_css.append(f"{ASSET_DIR}/{asset}")
+        return config
+
+    def _languages(self, config: MkDocsConfig, i18n: Any) -> tuple[str, list[str] | None]:
+        languages = [
+            language.locale for language in getattr(getattr(i18n, "config", None), "languages", [])
+        ] or None
+        default = (
+            self.config.default_language
+            or getattr(i18n, "default_language", None)
+            or config.theme.get("language")
+            or "en"
+        )
+        return default, languages
+
+    def _log_missing(self, site: Site) -> None:
+        by_language: dict[str, list[str]] = {}
+        for missing in site.missing:
+            by_language.setdefault(missing.lang, []).append(missing.rel)
+        for lang, pages in sorted(by_language.items()):
+            log.info(
+                f"{len(pages)} page(s) have no '{lang}' translation, readers get the "
+                f"'{site.default_language}' page: {', '.join(pages)}"
+            )
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        folder = Path(str(resources.files(__package__).joinpath("assets")))
+        for asset in ASSETS:
+            uri = f"{ASSET_DIR}/{asset}"
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(folder / asset)))
+        return files
+
+    # After Markdown and other plugins' content changes, so the HTML comment
+    # markers that Python-Markdown passed through are still in place.
+    @event_priority(-50)
+    def on_page_content(
+        self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled or self.site is None:
+            return None
+        source = self.site.by_path.get(page.file.src_uri)
+        if source is None:
+            return None
+        lang = self._page_language(page, config)
+        problems = self.site.problems_of(source.path)
+        page_level = [p for p in problems if p.field.split(".")[0] not in _BLOCK_KINDS]
+        for kind in _BLOCK_KINDS:
+            fragment = self._fragment(source, kind, lang, problems)
+            if fragment is None:
+                continue
+            marker = _marker_re(kind)
+            if marker.search(html):
+                html = marker.sub(lambda _: fragment, html, count=1)
+                html = marker.sub("", html)
+            else:
+                html = f"{html}\n{fragment}"
+        if page_level:
+            html = render_problems(page_level, lang) + html
+        return html
+
+    def _fragment(self, source: Page, kind: str, lang: str, problems: list[Any]) -> str | None:
+        own = [p for p in problems if p.field.split(".")[0].split("[")[0] == kind]
+        block = source.blocks.get(kind)
+        parts = []
+        if own:
+            parts.append(render_problems(own, lang))
+        if block is not None and block.model is not None:
+            parts.append(render_block(block.model, lang, source.title))
+        return "\n".join(parts) or None
+
+    def _page_language(self, page: MkDocsPage, config: MkDocsConfig) -> str:
+        locale = getattr(page.file, "locale", None)
+        if locale:
+            return str(locale)
+        i18n = config.plugins.get("i18n")
+        return str(getattr(i18n, "current_language", None) or config.theme.get("language") or "en")

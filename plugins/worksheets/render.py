@@ -1,0 +1,94 @@
+"""Blocks -> accessible HTML, through autoescaped Jinja2 templates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from .markup import block_html, inline_html
+from .model import Checklist, Worksheet
+from .problems import Problem
+from .scoring import ChecklistResult, WorksheetResult, score_checklist, score_worksheet
+from .strings import Strings
+
+
+@cache
+def environment() -> Environment:
+    """The template environment (autoescape on; Markdown filters return safe HTML)."""
+    env = Environment(
+        loader=PackageLoader("worksheets", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = lambda text: Markup(inline_html(text)) if text else ""
+    env.filters["mdblock"] = lambda text: Markup(block_html(text)) if text else ""
+    return env
+
+
+def checklist_summary(result: ChecklistResult, strings: Strings) -> list[str]:
+    """The lines of a checklist's live result, as the browser shows them."""
+    if result.progress is None:
+        lines = [strings["progress_none"]]
+    else:
+        lines = [strings.format("progress", percent=strings.percent(result.progress))]
+    lines.append(
+        strings.format("progress_count", checked=result.checked, applicable=result.applicable)
+    )
+    return lines
+
+
+def worksheet_summary(result: WorksheetResult, strings: Strings) -> list[str]:
+    """The lines of a worksheet's live result, as the browser shows them."""
+    if result.score is None:
+        lines = [strings["score_none"]]
+    else:
+        lines = [strings.format("score", percent=strings.percent(result.score))]
+    if result.band is not None:
+        lines.append(strings.format("band", band=result.band.label))
+    lines.append(strings.format("completion", answered=result.answered, total=result.total))
+    return lines
+
+
+def render_block(
+    model: Checklist | Worksheet, lang: str, page_title: str, answers: dict[str, Any] | None = None
+) -> str:
+    """The HTML form of one block in ``lang`` (the reader's answers filled in, if given)."""
+    strings = Strings(lang)
+    answers = answers or {}
+    if isinstance(model, Checklist):
+        summary = checklist_summary(score_checklist(model, answers), strings)
+    else:
+        summary = worksheet_summary(score_worksheet(model, answers), strings)
+    template = environment().get_template(f"{model.kind}.html")
+    return template.render(
+        block=model,
+        title=model.title or page_title,
+        prefix=f"ws-{model.id}",
+        lang=lang,
+        s=strings,
+        summary=summary,
+        how_scored=_how_scored(model, strings) if isinstance(model, Worksheet) else "",
+    )
+
+
+def _how_scored(worksheet: Worksheet, strings: Strings) -> str:
+    low = next(point for point in worksheet.scale if point.value == worksheet.scale_min)
+    sections = all(section.weight is not None for section in worksheet.sections)
+    return strings.format(
+        "how_scored",
+        low=worksheet.scale_min,
+        high=worksheet.scale_max,
+        low_label=low.label,
+        sections=strings["how_scored_sections"] if sections else "",
+    )
+
+
+def render_problems(problems: Iterable[Problem], lang: str) -> str:
+    """The visible error box shown in place of a broken block (serve, non-strict builds)."""
+    template = environment().get_template("problems.html")
+    return template.render(problems=[str(problem) for problem in problems], s=Strings(lang))

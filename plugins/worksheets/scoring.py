@@ -1,0 +1,150 @@
+"""The reference scoring of SPEC sections 2-4.
+
+The browser has its own implementation; both run the test vectors in
+``tests/vectors/`` and must give the same numbers. Keep the arithmetic in the
+same order as the JavaScript so that both produce the same floats.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import Band, Checklist, Worksheet
+
+NA = "na"
+
+# Sums of weighted fractions can land a hair below a half (62.49999999999999
+# for 62.5). Scores are first rounded to this many decimals, far below what
+# any weight an editor writes can mean, so that halves round up as promised.
+_DECIMALS = 9
+
+
+def normalize(value: float) -> float:
+    """The score with floating-point noise removed."""
+    return round(value, _DECIMALS)
+
+
+def round_percent(value: float) -> int:
+    """Whole percent, halves rounded up: ``floor(x + 0.5)`` (SPEC section 4)."""
+    return math.floor(normalize(value) + 0.5)
+
+
+@dataclass(frozen=True)
+class ChecklistResult:
+    """Where a reader stands with a checklist."""
+
+    progress: float | None
+    checked: int
+    applicable: int
+    total: int
+    open_required: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not self.open_required
+
+
+@dataclass(frozen=True)
+class WorksheetResult:
+    """A worksheet's score, band and completion."""
+
+    score: float | None
+    band: Band | None
+    answered: int
+    total: int
+    sections: dict[str, float | None] = field(default_factory=dict)
+    failed_critical: list[str] = field(default_factory=list)
+
+
+def score_checklist(checklist: Checklist, answers: Mapping[str, Any]) -> ChecklistResult:
+    """Progress of a checklist; ``answers`` maps item ids to ``True``, ``False`` or ``"na"``."""
+    checked_weight = 0.0
+    applicable_weight = 0.0
+    checked = applicable = 0
+    open_required = []
+    items = checklist.entries()
+    for item in items:
+        answer = answers.get(item.id)
+        if answer == NA and checklist.allow_na:
+            continue
+        applicable += 1
+        applicable_weight += item.weight
+        if answer is True:
+            checked += 1
+            checked_weight += item.weight
+        elif item.required:
+            open_required.append(item.id)
+    progress = 100 * checked_weight / applicable_weight if applicable_weight else None
+    return ChecklistResult(
+        progress=progress,
+        checked=checked,
+        applicable=applicable,
+        total=len(items),
+        open_required=open_required,
+    )
+
+
+def _answer_value(worksheet: Worksheet, answer: Any) -> int | str | None:
+    """A valid answer (a scale value, or ``"na"`` where allowed), else ``None``."""
+    if answer == NA:
+        return NA if worksheet.allow_na else None
+    if isinstance(answer, bool) or not isinstance(answer, int):
+        return None
+    return answer if any(point.value == answer for point in worksheet.scale) else None
+
+
+def score_worksheet(worksheet: Worksheet, answers: Mapping[str, Any]) -> WorksheetResult:
+    """Score, band, completion and failed critical criteria (SPEC section 3)."""
+    low, high = worksheet.scale_min, worksheet.scale_max
+    answered = 0
+    failed_critical = []
+    overall_sum = overall_weight = 0.0
+    weighted_sum = weighted_total = 0.0
+    uses_section_weights = all(section.weight is not None for section in worksheet.sections)
+    section_scores: dict[str, float | None] = {}
+    for section in worksheet.sections:
+        section_sum = section_weight = 0.0
+        for criterion in section.criteria:
+            value = _answer_value(worksheet, answers.get(criterion.id))
+            if value is None:
+                continue
+            answered += 1
+            if value == NA:
+                continue
+            assert isinstance(value, int)
+            fraction = (value - low) / (high - low)
+            section_sum += criterion.weight * fraction
+            section_weight += criterion.weight
+            if criterion.critical and value == low:
+                failed_critical.append(criterion.id)
+        section_score = 100 * section_sum / section_weight if section_weight else None
+        section_scores[section.id] = section_score
+        overall_sum += section_sum
+        overall_weight += section_weight
+        if section_score is not None and section.weight is not None:
+            weighted_sum += section.weight * section_score
+            weighted_total += section.weight
+
+    score: float | None
+    if uses_section_weights:
+        score = weighted_sum / weighted_total if weighted_total else None
+    else:
+        score = 100 * overall_sum / overall_weight if overall_weight else None
+    band = None
+    if score is not None:
+        bands = worksheet.bands_descending()
+        if failed_critical:
+            band = bands[-1]
+        else:
+            band = next((b for b in bands if b.min <= normalize(score)), bands[-1])
+    return WorksheetResult(
+        score=score,
+        band=band,
+        answered=answered,
+        total=len(worksheet.entries()),
+        sections=section_scores,
+        failed_critical=failed_critical,
+    )
