@@ -45,7 +45,8 @@ def block_rules(path: str, block: SourceBlock) -> list[Problem]:
             if section_id in section_ids:
                 report(
                     ("sections", index, "id"),
-                    f"duplicate section id '{section_id}' (also sections[{section_ids[section_id]}])",
+                    f"duplicate section id '{section_id}' "
+                    f"(also sections[{section_ids[section_id]}])",
                 )
             else:
                 section_ids[section_id] = index
@@ -56,7 +57,10 @@ def block_rules(path: str, block: SourceBlock) -> list[Problem]:
                 continue
             if entry_id in entry_ids:
                 first = field_path(block.kind, entry_ids[entry_id][:-1])
-                report(loc, f"duplicate id '{entry_id}' (also {first}); ids are unique in a {block.kind}")
+                report(
+                    loc,
+                    f"duplicate id '{entry_id}' (also {first}); ids are unique in a {block.kind}",
+                )
             else:
                 entry_ids[entry_id] = loc
 
@@ -69,7 +73,8 @@ def block_rules(path: str, block: SourceBlock) -> list[Problem]:
             if "weight" not in section:
                 report(
                     ("sections", index),
-                    "has no weight but other sections do; give a weight to every section or to none",
+                    "has no weight but other sections do; "
+                    "give a weight to every section or to none",
                 )
 
     previous: Any = None
@@ -92,7 +97,10 @@ def block_rules(path: str, block: SourceBlock) -> list[Problem]:
         if not _number(band_min):
             continue
         if band_min in mins:
-            report(("bands", index, "min"), f"duplicate band min {band_min} (also bands[{mins[band_min]}])")
+            report(
+                ("bands", index, "min"),
+                f"duplicate band min {band_min} (also bands[{mins[band_min]}])",
+            )
         else:
             mins[band_min] = index
     if bands and mins and 0 not in mins:
@@ -156,7 +164,7 @@ def _structure(model: Checklist | Worksheet) -> dict[Loc, Any]:
 
 def _shown(value: Any) -> str:
     if isinstance(value, list):
-        return "[" + ", ".join(str(part) for part in value) + "]"
+        return "[" + ", ".join(_shown(part) for part in value) + "]"
     if value is None:
         return "none"
     if isinstance(value, bool):

@@ -44,7 +44,7 @@ class _Sanitize(Treeprocessor):
 
 
 class _SafeExtension(markdown.Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_Sanitize(md), "worksheets_sanitize", 0)

@@ -27,7 +27,6 @@ FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 HEADING_RE = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.M)
 
 
-
 class _Loader(yaml.SafeLoader):
     """YAML 1.1 as PyYAML reads it, but only ``true``/``false`` are booleans.
 
@@ -94,8 +93,11 @@ class _Located:
         self.problems = problems
         self.positions: dict[Loc, int] = {}
 
-    def build(self, node: yaml.Node, loc: Loc) -> Any:
-        self.positions.setdefault(loc, node.start_mark.line + _FIRST_YAML_LINE)
+    def build(self, node: yaml.Node, loc: Loc, line: int | None = None) -> Any:
+        """Data of ``node``; ``line`` is its key's line when it is a mapping's value."""
+        if line is None:
+            line = node.start_mark.line + _FIRST_YAML_LINE
+        self.positions.setdefault(loc, line)
         if isinstance(node, yaml.MappingNode):
             self.loader.flatten_mapping(node)
             result: dict[Any, Any] = {}
@@ -112,7 +114,8 @@ class _Located:
                             "this key appears twice; the last one wins, delete the other",
                         )
                     )
-                result[key] = self.build(value_node, (*loc, str(key)))
+                key_line = key_node.start_mark.line + _FIRST_YAML_LINE
+                result[key] = self.build(value_node, (*loc, str(key)), key_line)
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, (*loc, index)) for index, child in enumerate(node.value)]
@@ -248,9 +251,14 @@ def _looks_like_broken_front_matter(text: str) -> bool:
 
 
 def _yaml_problem(path: str, error: yaml.YAMLError) -> Problem:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = mark.line + _FIRST_YAML_LINE if mark is not None else 1
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    mark = getattr(error, "problem_mark", None)
+    context_mark = getattr(error, "context_mark", None)
+    # An unclosed bracket or quote is found only at the end of the text: point
+    # at where it was opened instead.
+    if context_mark is not None and (mark is None or "stream end" in problem):
+        mark = context_mark
+    line = mark.line + _FIRST_YAML_LINE if mark is not None else 1
     context = getattr(error, "context", None)
     detail = f"{context}, {problem}" if context else problem
     return Problem(

@@ -103,9 +103,9 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             if fragment is None:
                 continue
             marker = _marker_re(kind)
-            if marker.search(html):
-                html = marker.sub(lambda _: fragment, html, count=1)
-                html = marker.sub("", html)
+            found = marker.search(html)
+            if found:
+                html = html[: found.start()] + fragment + marker.sub("", html[found.end() :])
             else:
                 html = f"{html}\n{fragment}"
         if page_level:

@@ -34,11 +34,15 @@ class Site:
 
 def detect_languages(docs_dir: Path, default_language: str) -> list[str]:
     """The language folders under ``docs_dir``, the default language first."""
-    found = sorted(
-        child.name
-        for child in docs_dir.iterdir()
-        if child.is_dir() and LOCALE_RE.match(child.name)
-    ) if docs_dir.is_dir() else []
+    found = (
+        sorted(
+            child.name
+            for child in docs_dir.iterdir()
+            if child.is_dir() and LOCALE_RE.match(child.name)
+        )
+        if docs_dir.is_dir()
+        else []
+    )
     return [default_language, *(lang for lang in found if lang != default_language)]
 
 

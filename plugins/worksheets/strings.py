@@ -35,8 +35,9 @@ def _table(lang: str) -> dict[str, str]:
 def available() -> list[str]:
     """Languages that have a strings file."""
     folder = resources.files(__package__).joinpath("strings")
-    return sorted(entry.name.removesuffix(".yml") for entry in folder.iterdir()
-                  if entry.name.endswith(".yml"))
+    return sorted(
+        entry.name.removesuffix(".yml") for entry in folder.iterdir() if entry.name.endswith(".yml")
+    )
 
 
 @dataclass(frozen=True)

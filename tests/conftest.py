@@ -1,0 +1,90 @@
+"""Shared fixtures: small real sites written into tmp_path and built with the real mkdocs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+MKDOCS_YML = """\
+site_name: Test site
+docs_dir: docs
+site_dir: site
+theme:
+  name: material
+  language: en
+  font: false
+plugins:
+  - search
+  - i18n:
+      docs_structure: folder
+      languages:
+        - {locale: en, default: true, name: English, build: true}
+        - {locale: es, name: Español, build: true}
+        - {locale: sv, name: Svenska, build: true}
+  - worksheets
+"""
+
+
+@dataclass
+class Build:
+    """The outcome of one `mkdocs build`."""
+
+    returncode: int
+    output: str
+    site_dir: Path
+
+    def html(self, path: str) -> str:
+        return (self.site_dir / path).read_text(encoding="utf-8")
+
+
+@dataclass
+class SiteFolder:
+    """A small MkDocs project in a temporary folder."""
+
+    root: Path
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.docs / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    def build(self, *, strict: bool = True) -> Build:
+        command = [sys.executable, "-m", "mkdocs", "build", "--config-file", "mkdocs.yml"]
+        if strict:
+            command.append("--strict")
+        return run_build(command, self.root, self.root / "site")
+
+
+def run_build(command: list[str], cwd: Path, site_dir: Path) -> Build:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    completed = subprocess.run(
+        command, cwd=cwd, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+    return Build(completed.returncode, completed.stdout + completed.stderr, site_dir)
+
+
+@pytest.fixture
+def site_folder(tmp_path: Path) -> Callable[[str], SiteFolder]:
+    """``site_folder(mkdocs_yml=MKDOCS_YML)`` -> an empty project with that config."""
+
+    def make(config: str = MKDOCS_YML) -> SiteFolder:
+        root = tmp_path / "project"
+        root.mkdir()
+        (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+        return SiteFolder(root)
+
+    return make

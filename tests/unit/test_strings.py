@@ -1,0 +1,45 @@
+"""Every user-visible string exists in every language, with the same placeholders."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+from worksheets.strings import FALLBACK, Strings, _load, available
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_the_three_languages_are_there() -> None:
+    assert {"en", "es", "sv"} <= set(available())
+
+
+@pytest.mark.parametrize("lang", [lang for lang in available() if lang != FALLBACK])
+def test_language_has_every_key_with_the_same_placeholders(lang: str) -> None:
+    english, other = _load(FALLBACK), _load(lang)
+    assert other.keys() == english.keys()
+    for key, text in english.items():
+        assert placeholders(other[key]) == placeholders(text), key
+        if key not in ("decimal_separator", "list_separator", "percent", "weight"):
+            assert other[key] != text or lang == FALLBACK, f"{lang}.{key} is not translated"
+
+
+@pytest.mark.parametrize(
+    ("lang", "value", "shown"),
+    [("en", 62.5, "63%"), ("es", 62.5, "63 %"), ("sv", 62.5, "63 %"), ("sv", 0, "0 %")],
+)
+def test_percent_in_the_language_format(lang: str, value: float, shown: str) -> None:
+    assert Strings(lang).percent(value) == shown
+
+
+def test_numbers_use_the_language_decimal_separator() -> None:
+    assert Strings("en").number(1.5) == "1.5"
+    assert Strings("es").number(1.5) == "1,5"
+    assert Strings("sv").number(2.0) == "2"
+
+
+def test_unknown_language_falls_back_to_english_and_regional_to_base() -> None:
+    assert Strings("fi")["not_applicable"] == "Not applicable"
+    assert Strings("es_MX")["not_applicable"] == "No aplicable"
