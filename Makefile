@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
 # Debian packages the tests need: Chromium for the browser tests, poppler-utils
-# for pdftoppm. Installed only when missing.
+# for pdftoppm, Node.js for the JavaScript unit tests. Installed only when missing.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site test serve check schema lint system-deps clean
@@ -32,10 +32,11 @@ schema: $(BIN)/.installed
 	$(BIN)/python -m worksheets schema --output schema/worksheets.schema.json
 
 system-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 \
+	    || ! command -v node >/dev/null 2>&1; then \
 	  $(SUDO) apt-get update && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends \
-	    chromium poppler-utils fonts-dejavu-core; \
+	    chromium poppler-utils fonts-dejavu-core $$(command -v node >/dev/null || echo nodejs); \
 	fi
 
 test: $(BIN)/.installed system-deps

@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -19,9 +20,10 @@ from .scan import Site, scan_docs
 
 log = get_plugin_logger(__name__)
 
-ASSETS = ("worksheets.css",)
+ASSETS = ("worksheets.css", "worksheets.js")
 ASSET_DIR = "assets/worksheets"
 _BLOCK_KINDS = ("checklist", "worksheet")
+ESCAPED_META = ("title", "description")
 
 
 def _marker_re(kind: str) -> re.Pattern[str]:
@@ -47,9 +49,12 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             for problem in self.site.problems:
                 log.warning(str(problem))
             self._log_missing(self.site)
-        for asset in ASSETS:
-            if asset.endswith(".css") and f"{ASSET_DIR}/{asset}" not in config.extra_css:
-                config.extra_css.append(f"{ASSET_DIR}/{asset}")
+        # on_config runs once per language on the same config: add the assets once.
+        css, script = (f"{ASSET_DIR}/{asset}" for asset in ASSETS)
+        if css not in config.extra_css:
+            config.extra_css.append(css)
+        if script not in [str(entry) for entry in config.extra_javascript]:
+            config.extra_javascript.append(script)
         return config
 
     def _languages(self, config: MkDocsConfig, i18n: Any) -> tuple[str, list[str] | None]:
@@ -83,6 +88,19 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(folder / asset)))
         return files
+
+    def on_page_markdown(
+        self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled:
+            return None
+        # MkDocs themes print these front matter values without escaping them
+        # (Material: <title>, the header, the nav, <meta name="description">).
+        for key in ESCAPED_META:
+            value = page.meta.get(key)
+            if isinstance(value, str):
+                page.meta[key] = str(escape(value))
+        return None
 
     # After Markdown and other plugins' content changes, so the HTML comment
     # markers that Python-Markdown passed through are still in place.

@@ -7,10 +7,10 @@ from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from .markup import block_html, inline_html
-from .model import Checklist, Worksheet
+from .markup import block_html, inline_html, plain_text
+from .model import Checklist, ChecklistSection, Worksheet
 from .problems import Problem
 from .scoring import ChecklistResult, WorksheetResult, score_checklist, score_worksheet
 from .strings import Strings
@@ -27,6 +27,8 @@ def environment() -> Environment:
     )
     env.filters["md"] = lambda text: Markup(inline_html(text)) if text else ""
     env.filters["mdblock"] = lambda text: Markup(block_html(text)) if text else ""
+    # A translated sentence with HTML put into its placeholders (the sentence is escaped).
+    env.filters["fill"] = lambda text, **values: Markup(escape(text)).format(**values)
     return env
 
 
@@ -64,10 +66,12 @@ def render_block(
         summary = checklist_summary(score_checklist(model, answers), strings)
     else:
         summary = worksheet_summary(score_worksheet(model, answers), strings)
+    title = model.title or page_title
     template = environment().get_template(f"{model.kind}.html")
     return template.render(
         block=model,
-        title=model.title or page_title,
+        title=title,
+        data=client_data(model, lang, title),
         prefix=f"ws-{model.id}",
         lang=lang,
         s=strings,
@@ -76,14 +80,57 @@ def render_block(
     )
 
 
+def client_data(model: Checklist | Worksheet, lang: str, title: str) -> dict[str, Any]:
+    """What the page's script needs to score, save and export: structure, plain texts, strings."""
+    sections: list[dict[str, Any]] = []
+    for section in model.sections:
+        entries: list[Any] = (
+            section.items if isinstance(section, ChecklistSection) else section.criteria
+        )
+        sections.append(
+            {
+                "id": section.id,
+                "title": plain_text(section.title),
+                "weight": getattr(section, "weight", None),
+                "entries": [
+                    {
+                        "id": entry.id,
+                        "text": plain_text(entry.text),
+                        "weight": entry.weight,
+                        "required": getattr(entry, "required", False),
+                        "critical": getattr(entry, "critical", False),
+                    }
+                    for entry in entries
+                ],
+            }
+        )
+    data: dict[str, Any] = {
+        "kind": model.kind,
+        "id": model.id,
+        "version": model.version,
+        "lang": lang,
+        "title": plain_text(title),
+        "allowNa": model.allow_na,
+        "sections": sections,
+        "strings": Strings(lang).table,
+    }
+    if isinstance(model, Worksheet):
+        data["scale"] = [
+            {"value": point.value, "label": plain_text(point.label)} for point in model.scale
+        ]
+        data["bands"] = [{"min": band.min, "label": plain_text(band.label)} for band in model.bands]
+    return data
+
+
 def _how_scored(worksheet: Worksheet, strings: Strings) -> str:
     low = next(point for point in worksheet.scale if point.value == worksheet.scale_min)
+    low_label = plain_text(low.label)
     sections = all(section.weight is not None for section in worksheet.sections)
     return strings.format(
         "how_scored",
         low=worksheet.scale_min,
         high=worksheet.scale_max,
-        low_label=low.label,
+        low_label=low_label,
         sections=strings["how_scored_sections"] if sections else "",
     )
 

@@ -135,7 +135,7 @@ def test_worksheet_criteria_are_fieldsets_of_radios() -> None:
 def test_scale_bands_and_weights_are_visible() -> None:
     text = " ".join(soup(WORKSHEET, "es").get_text(" ").split())
     assert "Escala de respuesta" in text
-    assert "2 In place Working and documented." in text
+    assert "2 In place: Working and documented." in text
     assert "85 % o más: Ready for audit" in text
     assert "0 % o más: Not ready" in text
     assert "Peso 30" in text and "Peso 70" in text

@@ -7,6 +7,10 @@ import string
 import pytest
 from worksheets.strings import FALLBACK, Strings, _load, available
 
+# Keys that are formats rather than words, and words that really are the same.
+FORMATS = ("decimal_separator", "list_separator", "percent", "weight")
+SAME_IN = {"es": ("answer_no",)}
+
 
 def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
@@ -22,8 +26,8 @@ def test_language_has_every_key_with_the_same_placeholders(lang: str) -> None:
     assert other.keys() == english.keys()
     for key, text in english.items():
         assert placeholders(other[key]) == placeholders(text), key
-        if key not in ("decimal_separator", "list_separator", "percent", "weight"):
-            assert other[key] != text or lang == FALLBACK, f"{lang}.{key} is not translated"
+        if key not in FORMATS and key not in SAME_IN.get(lang, ()):
+            assert other[key] != text, f"{lang}.{key} is not translated"
 
 
 @pytest.mark.parametrize(

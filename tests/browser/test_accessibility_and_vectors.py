@@ -1,0 +1,139 @@
+"""axe-core on every form page, the scoring vectors in the browser, instant navigation."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import BrowserContext, Page, expect
+from worksheets.model import Checklist, Worksheet
+from worksheets.render import client_data
+
+from tests.conftest import REPO, SiteFolder, run_build
+
+VECTORS = json.loads(
+    (Path(__file__).parent.parent / "vectors" / "scoring.json").read_text(encoding="utf-8")
+)["cases"]
+
+
+@pytest.mark.parametrize("lang", ["", "es/", "sv/"])
+@pytest.mark.parametrize("path", ["visit/", "ready/"])
+def test_axe_finds_no_serious_violation(page: Page, base_url: str, lang: str, path: str) -> None:
+    page.goto(base_url + lang + path)
+    # Answer something so that the live result and a notice-free page are both checked.
+    main = page.get_by_role("main")
+    main.get_by_role("checkbox").or_(main.get_by_role("radio")).first.check()
+    page.locator("summary").first.click()
+    # The whole page is checked on the real site below; here, the plugin's blocks.
+    assert serious_violations(page, ".worksheets") == []
+
+
+def test_browser_scoring_equals_the_python_reference(page: Page, base_url: str) -> None:
+    page.goto(base_url + "visit/")
+    for case in VECTORS:
+        kind = "checklist" if "checklist" in case["block"] else "worksheet"
+        model_type = Checklist if kind == "checklist" else Worksheet
+        model = model_type.model_validate(case["block"][kind])
+        block = client_data(model, "en", "Title")
+        function, figure = (
+            ("scoreChecklist", "progress") if kind == "checklist" else ("scoreWorksheet", "score")
+        )
+        result: dict[str, Any] = page.evaluate(
+            f"([block, answers]) => {{ const r = Worksheets.{function}(block, answers);"
+            f" r.percent = r.{figure} === null ? null : Worksheets.roundPercent(r.{figure});"
+            " return r; }",
+            [block, case["answers"]],
+        )
+        expected = case["expected"]
+        assert result["percent"] == expected["percent"], case["name"]
+        if kind == "worksheet":
+            assert (result["band"] or {}).get("label") == expected["band"], case["name"]
+            assert result["failedCritical"] == expected["failed_critical"], case["name"]
+            assert result["answered"] == expected["answered"], case["name"]
+        else:
+            assert result["openRequired"] == expected["open_required"], case["name"]
+            assert result["complete"] == expected["complete"], case["name"]
+
+
+INSTANT_YML = """\
+site_name: Instant
+site_url: http://127.0.0.1/
+theme:
+  name: material
+  font: false
+  features:
+    - navigation.instant
+plugins:
+  - worksheets
+"""
+
+
+def test_instant_navigation_initializes_each_page(
+    tmp_path: Path,
+    serve: Callable[[Path], str],
+    context_factory: Callable[..., BrowserContext],
+) -> None:
+    root = tmp_path / "instant"
+    root.mkdir()
+    (root / "mkdocs.yml").write_text(INSTANT_YML, encoding="utf-8")
+    site = SiteFolder(root)
+    site.write("index.md", "# Home\n\n[The checklist](list.md)\n")
+    site.write(
+        "list.md",
+        "---\nchecklist:\n  id: instant\n  sections:\n    - id: s\n      title: S\n"
+        "      items:\n        - {id: a, text: First item}\n        - {id: b, text: Second}\n"
+        "---\n# List\n",
+    )
+    build = site.build()
+    assert build.returncode == 0, build.output
+    base = serve(build.site_dir)
+    page = context_factory().new_page()
+    page.goto(base)
+    page.get_by_role("link", name="The checklist").click()
+    page.wait_for_url("**/list/")
+    page.get_by_role("checkbox", name="First item", exact=True).check()
+    expect(page.get_by_role("status")).to_contain_text("Progress: 50%")
+    # Back and forth without a page load: the form still works and shows the answer.
+    page.go_back()
+    page.wait_for_url(base)
+    page.get_by_role("link", name="The checklist").click()
+    expect(page.get_by_role("checkbox", name="First item", exact=True)).to_be_checked()
+    page.get_by_role("checkbox", name="Second", exact=True).check()
+    expect(page.get_by_role("status")).to_contain_text("Progress: 100%")
+
+
+def serious_violations(page: Page, context: str | None = None) -> list[str]:
+    results = Axe().run(page, context=context)
+    return [
+        f"{violation['id']} ({violation['impact']}): "
+        + "; ".join(str(node["target"][0]) for node in violation["nodes"][:3])
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.fixture(scope="module")
+def repository_site(tmp_path_factory: pytest.TempPathFactory, serve: Callable[[Path], str]) -> str:
+    site_dir = tmp_path_factory.mktemp("repository") / "site"
+    build = run_build(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        REPO,
+        site_dir,
+    )
+    assert build.returncode == 0, build.output
+    return serve(site_dir)
+
+
+@pytest.mark.parametrize("lang", ["", "es/", "sv/"])
+@pytest.mark.parametrize("path", ["choosing-a-vendor/", "copc-readiness/"])
+def test_axe_on_the_real_site(page: Page, repository_site: str, lang: str, path: str) -> None:
+    page.goto(repository_site + lang + path)
+    main = page.get_by_role("main")
+    main.get_by_role("checkbox").or_(main.get_by_role("radio")).first.check()
+    page.locator("summary").first.click()
+    assert serious_violations(page) == []

@@ -1,0 +1,446 @@
+"""Readers' journeys through checklists and worksheets in a real browser."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from playwright.sync_api import BrowserContext, Dialog, Page, expect
+
+from tests.browser.conftest import watch_errors
+
+CHECKLIST_KEY = "worksheets:checklist:site-visit"
+WORKSHEET_KEY = "worksheets:worksheet:readiness"
+
+
+def status(page: Page, index: int = 0) -> str:
+    return " ".join(page.get_by_role("status").nth(index).inner_text().split())
+
+
+def accept_dialogs(page: Page) -> list[str]:
+    messages: list[str] = []
+
+    def handle(dialog: Dialog) -> None:
+        messages.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", handle)
+    return messages
+
+
+def test_checklist_scores_live_and_lists_open_required_items(page: Page, base_url: str) -> None:
+    page.goto(base_url + "visit/")
+    expect(page.get_by_role("status")).to_contain_text("Progress: 0%")
+    page.get_by_role("checkbox", name="We walked the delivery floor.", exact=True).check()
+    # weights 2 + 1 + 1: 2 of 4
+    expect(page.get_by_role("status")).to_contain_text("Progress: 50%")
+    expect(page.get_by_role("status")).to_contain_text("1 of 3 applicable items checked")
+    expect(page.get_by_role("status")).to_contain_text(
+        "Required items still open: Reports arrive on time."
+    )
+    page.get_by_role("checkbox", name="Reports arrive on time.", exact=True).check()
+    expect(page.get_by_role("status")).to_contain_text("Progress: 75%")
+    expect(page.get_by_role("status")).to_contain_text("All required items are checked.")
+
+
+def test_not_applicable_leaves_the_item_out(page: Page, base_url: str) -> None:
+    page.goto(base_url + "visit/")
+    page.get_by_role("checkbox", name="We met the team leads.", exact=True).check()
+    na = page.get_by_role("checkbox", name="Not applicable We walked the delivery floor.")
+    na.check()
+    expect(
+        page.get_by_role("checkbox", name="We walked the delivery floor.", exact=True)
+    ).to_be_disabled()
+    # applicable: people (1) + reports (1); checked: people
+    expect(page.get_by_role("status")).to_contain_text("Progress: 50%")
+    expect(page.get_by_role("status")).to_contain_text("1 of 2 applicable items checked")
+    na.uncheck()
+    expect(
+        page.get_by_role("checkbox", name="We walked the delivery floor.", exact=True)
+    ).to_be_enabled()
+    expect(page.get_by_role("status")).to_contain_text("Progress: 25%")
+
+
+def test_answers_survive_a_reload_and_a_change_of_language(page: Page, base_url: str) -> None:
+    page.goto(base_url + "visit/")
+    page.get_by_role("checkbox", name="We walked the delivery floor.", exact=True).check()
+    page.get_by_role("checkbox", name="Not applicable We met the team leads.").check()
+    page.get_by_role("textbox", name="Assessment label").fill("Vendor A")
+    page.reload()
+    expect(
+        page.get_by_role("checkbox", name="We walked the delivery floor.", exact=True)
+    ).to_be_checked()
+    expect(page.get_by_role("textbox", name="Assessment label")).to_have_value("Vendor A")
+    # applicable: floor (2) + reports (1), checked: floor -> 66.67 -> 67
+    expect(page.get_by_role("status")).to_contain_text("Progress: 67%")
+
+    href = page.locator('a[hreflang="es"]').first.get_attribute("href")
+    assert href
+    page.goto(
+        page.url.rstrip("/") + "/" + href if href.startswith(".") else base_url + href.lstrip("/")
+    )
+    expect(page.get_by_role("checkbox", name="Recorrimos la planta.", exact=True)).to_be_checked()
+    expect(
+        page.get_by_role("checkbox", name="No aplicable Conocimos a los jefes de equipo.")
+    ).to_be_checked()
+    expect(page.get_by_role("status")).to_contain_text("Progreso: 67 %")
+    expect(page.get_by_role("textbox", name="Nombre de la evaluación")).to_have_value("Vendor A")
+
+
+def test_worksheet_score_band_completion_and_sections(page: Page, base_url: str) -> None:
+    page.goto(base_url + "ready/")
+    expect(page.get_by_role("status")).to_contain_text("Score: —")
+    page.get_by_role("group", name="A training programme exists.").get_by_role(
+        "radio", name="In place", exact=True
+    ).check()
+    expect(page.get_by_role("status")).to_contain_text("Score: 100%")
+    expect(page.get_by_role("status")).to_contain_text("Band: Ready for audit")
+    expect(page.get_by_role("status")).to_contain_text("1 of 3 answered")
+    monitoring = page.get_by_role("group", name="Agents are monitored 7 to 14 times a month.")
+    monitoring.get_by_role("radio", name="Partly", exact=True).check()
+    page.get_by_role("group", name="Agents get constructive feedback.").get_by_role(
+        "radio", name="Not applicable", exact=True
+    ).check()
+    # training 100 (W 40); monitoring 50 (W 60): (4000 + 3000) / 100 = 70
+    expect(page.get_by_role("status")).to_contain_text("Score: 70%")
+    expect(page.get_by_role("status")).to_contain_text("Band: Close the gaps")
+    expect(page.get_by_role("status")).to_contain_text("3 of 3 answered")
+    scores = page.get_by_role("list").filter(has_text="Training:")
+    expect(scores).to_contain_text("Training: 100%")
+    expect(scores).to_contain_text("Monitoring: 50%")
+
+
+def test_critical_failure_forces_the_lowest_band(page: Page, base_url: str) -> None:
+    page.goto(base_url + "sv/ready/")
+    page.get_by_role("group", name="Det finns ett utbildningsprogram.").get_by_role(
+        "radio", name="Saknas", exact=True
+    ).check()
+    page.get_by_role("group", name="Agenterna följs upp 7 till 14 gånger i månaden.").get_by_role(
+        "radio", name="På plats", exact=True
+    ).check()
+    page.get_by_role("group", name="Agenterna får återkoppling.").get_by_role(
+        "radio", name="På plats", exact=True
+    ).check()
+    # training 0 (W 40), monitoring 100 (W 60): 60 % would be "Täpp till luckorna"
+    expect(page.get_by_role("status")).to_contain_text("Poäng: 60 %")
+    expect(page.get_by_role("status")).to_contain_text("Nivå: Inte redo")
+    expect(page.get_by_role("status")).to_contain_text(
+        "Kritiska kriterier som inte uppfylls: Det finns ett utbildningsprogram."
+    )
+
+
+def test_keyboard_alone_answers(page: Page, base_url: str) -> None:
+    page.goto(base_url + "ready/")
+    first = page.get_by_role("group", name="A training programme exists.").get_by_role(
+        "radio", name="Not in place", exact=True
+    )
+    first.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowRight")
+    expect(
+        page.get_by_role("group", name="A training programme exists.").get_by_role(
+            "radio", name="Partly", exact=True
+        )
+    ).to_be_checked()
+    expect(page.get_by_role("status")).to_contain_text("Score: 50%")
+    page.goto(base_url + "visit/")
+    page.get_by_role("checkbox", name="We met the team leads.", exact=True).focus()
+    page.keyboard.press("Space")
+    expect(page.get_by_role("status")).to_contain_text("Progress: 25%")
+
+
+def test_notes_are_saved_with_the_answers(page: Page, base_url: str) -> None:
+    page.goto(base_url + "ready/")
+    page.get_by_text("Note: A training programme exists.").click()
+    note = page.get_by_role("textbox", name="Note on: A training programme exists.")
+    note.fill("Saw the induction plan; no refresher yet.")
+    page.reload()
+    expect(page.get_by_role("textbox", name="Note on: A training programme exists.")).to_have_value(
+        "Saw the induction plan; no refresher yet."
+    )
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{WORKSHEET_KEY}')"))
+    assert stored["notes"] == {"programme": "Saw the induction plan; no refresher yet."}
+
+
+def test_export_json_and_csv_then_reset_and_import(
+    page: Page, base_url: str, tmp_path: Path
+) -> None:
+    dialogs = accept_dialogs(page)
+    page.goto(base_url + "ready/")
+    page.get_by_role("textbox", name="Assessment label").fill("Vendor Ä/1")
+    page.get_by_role("group", name="A training programme exists.").get_by_role(
+        "radio", name="Partly", exact=True
+    ).check()
+    page.get_by_role("group", name="Agents get constructive feedback.").get_by_role(
+        "radio", name="Not applicable", exact=True
+    ).check()
+    page.get_by_text("Note: A training programme exists.").click()
+    page.get_by_role("textbox", name="Note on: A training programme exists.").fill('=1+1, "quoted"')
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Export JSON").click()
+    download = download_info.value
+    assert download.suggested_filename.startswith("readiness-vendor-a-1-")
+    exported = tmp_path / download.suggested_filename
+    download.save_as(exported)
+    answers = json.loads(exported.read_text(encoding="utf-8"))
+    assert answers["format"] == "worksheets/answers@1"
+    assert (answers["kind"], answers["id"], answers["version"], answers["lang"]) == (
+        "worksheet",
+        "readiness",
+        1,
+        "en",
+    )
+    assert answers["label"] == "Vendor Ä/1"
+    assert answers["answers"] == {"programme": 1, "feedback": "na"}
+    assert answers["notes"] == {"programme": '=1+1, "quoted"'}
+    assert answers["updated"].endswith("Z")
+
+    with page.expect_download() as csv_info:
+        page.get_by_role("button", name="Export CSV").click()
+    csv_path = tmp_path / "answers.csv"
+    csv_info.value.save_as(csv_path)
+    rows = list(csv.reader(io.StringIO(csv_path.read_text(encoding="utf-8-sig"))))
+    assert rows[0] == ["Section", "Item", "Answer", "Score (0–1)", "Note"]
+    assert rows[1] == [
+        "Training",
+        "A training programme exists.",
+        "1 Partly",
+        "0.5",
+        '\'=1+1, "quoted"',
+    ]
+    assert rows[2] == ["Monitoring", "Agents are monitored 7 to 14 times a month.", "", "", ""]
+    assert rows[3] == ["Monitoring", "Agents get constructive feedback.", "Not applicable", "", ""]
+
+    page.get_by_role("button", name="Reset").click()
+    assert dialogs and "Clear all answers" in dialogs[-1]
+    expect(page.get_by_role("status")).to_contain_text("0 of 3 answered")
+    assert page.evaluate(f"localStorage.getItem('{WORKSHEET_KEY}')") is None
+
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import JSON").click()
+    chooser.value.set_files(exported)
+    expect(page.get_by_role("alert")).to_contain_text(f"Imported 2 answers from {exported.name}.")
+    expect(page.get_by_role("status")).to_contain_text("2 of 3 answered")
+    expect(page.get_by_role("textbox", name="Assessment label")).to_have_value("Vendor Ä/1")
+    expect(page.get_by_role("textbox", name="Note on: A training programme exists.")).to_have_value(
+        '=1+1, "quoted"'
+    )
+
+
+def write_json(path: Path, data: object) -> Path:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_import_refuses_other_blocks_and_reports_dropped_ids(
+    page: Page, base_url: str, tmp_path: Path
+) -> None:
+    page.goto(base_url + "ready/")
+
+    def import_file(path: Path) -> None:
+        with page.expect_file_chooser() as chooser:
+            page.get_by_role("button", name="Import JSON").click()
+        chooser.value.set_files(path)
+
+    other = write_json(
+        tmp_path / "other.json",
+        {
+            "format": "worksheets/answers@1",
+            "kind": "checklist",
+            "id": "site-visit",
+            "version": 2,
+            "answers": {"floor": True},
+        },
+    )
+    import_file(other)
+    expect(page.get_by_role("alert")).to_contain_text(
+        "other.json holds answers for “site-visit”, not for this worksheet (“readiness”). "
+        "Nothing was imported."
+    )
+    expect(page.get_by_role("status")).to_contain_text("0 of 3 answered")
+
+    not_json = tmp_path / "notes.json"
+    not_json.write_text("{oops", encoding="utf-8")
+    import_file(not_json)
+    expect(page.get_by_role("alert")).to_contain_text("notes.json is not an answers file")
+
+    mixed = write_json(
+        tmp_path / "mixed.json",
+        {
+            "format": "worksheets/answers@1",
+            "kind": "worksheet",
+            "id": "readiness",
+            "version": 1,
+            "answers": {"programme": 2, "retired-criterion": 1, "frequency": 9},
+        },
+    )
+    import_file(mixed)
+    expect(page.get_by_role("alert")).to_contain_text("Imported 1 answers from mixed.json.")
+    expect(page.get_by_role("alert")).to_contain_text(
+        "2 answers in the file are not part of this worksheet and were left out: "
+        "retired-criterion, frequency."
+    )
+    expect(page.get_by_role("status")).to_contain_text("1 of 3 answered")
+
+
+def test_corrupt_or_foreign_storage_is_set_aside(page: Page, base_url: str) -> None:
+    page.goto(base_url + "visit/")
+    page.evaluate(f"localStorage.setItem('{CHECKLIST_KEY}', '{{not json')")
+    page.evaluate(f"""localStorage.setItem('{WORKSHEET_KEY}',
+        JSON.stringify({{format: 'something-else', answers: [1, 2]}}))""")
+    page.reload()
+    expect(page.get_by_role("alert")).to_contain_text(
+        "The answers saved for this checklist in this browser could not be read."
+    )
+    page.get_by_role("checkbox", name="We met the team leads.", exact=True).check()
+    expect(page.get_by_role("status")).to_contain_text("Progress: 25%")
+    kept = page.evaluate(
+        "Object.keys(localStorage).filter(k => k.includes(':unreadable:'))"
+        ".map(k => localStorage.getItem(k))"
+    )
+    assert kept == ["{not json"]
+    page.goto(base_url + "ready/")
+    expect(page.get_by_role("alert")).to_contain_text("could not be read")
+    page.get_by_role("group", name="A training programme exists.").get_by_role(
+        "radio", name="In place", exact=True
+    ).check()
+    expect(page.get_by_role("status")).to_contain_text("Score: 100%")
+
+
+def test_version_change_keeps_answers_whose_ids_remain(page: Page, base_url: str) -> None:
+    page.goto(base_url + "visit/")
+    old = {
+        "format": "worksheets/answers@1",
+        "kind": "checklist",
+        "id": "site-visit",
+        "version": 1,
+        "lang": "en",
+        "label": "Vendor B",
+        "answers": {"floor": True, "retired": True},
+        "notes": {"retired": "gone"},
+    }
+    page.evaluate(f"localStorage.setItem('{CHECKLIST_KEY}', {json.dumps(json.dumps(old))})")
+    page.reload()
+    expect(page.get_by_role("alert")).to_contain_text(
+        "This checklist has changed since you last answered it (version 1 → 2). 1 answers "
+        "were kept; 1 no longer apply and were left out."
+    )
+    expect(
+        page.get_by_role("checkbox", name="We walked the delivery floor.", exact=True)
+    ).to_be_checked()
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{CHECKLIST_KEY}')"))
+    assert saved["version"] == 2 and saved["answers"] == {"floor": True}
+    backup = json.loads(page.evaluate(f"localStorage.getItem('{CHECKLIST_KEY}:version-1')"))
+    assert backup == old
+
+
+def test_disabled_storage_shows_a_notice_and_the_page_works(
+    context_factory: Callable[..., BrowserContext], base_url: str
+) -> None:
+    context = context_factory()
+    context.add_init_script("""
+        Object.defineProperty(window, 'localStorage', {
+          get() { throw new DOMException('The operation is insecure.', 'SecurityError'); }
+        });""")
+    page = context.new_page()
+    errors = watch_errors(page)
+    page.goto(base_url + "visit/")
+    expect(page.get_by_role("alert")).to_contain_text("does not let the page save your answers")
+    page.get_by_role("checkbox", name="We met the team leads.", exact=True).check()
+    expect(page.get_by_role("status")).to_contain_text("Progress: 25%")
+    # Material's own palette code reads localStorage and throws; ours must not.
+    assert [error for error in errors if "worksheets.js" in error] == []
+
+
+def test_full_storage_shows_a_notice_and_the_page_works(
+    context_factory: Callable[..., BrowserContext], base_url: str
+) -> None:
+    context = context_factory()
+    context.add_init_script("""
+        const realSetItem = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (key, value) {
+          if (key.startsWith('worksheets:') && key !== 'worksheets:probe') {
+            throw new DOMException('Quota exceeded', 'QuotaExceededError');
+          }
+          return realSetItem.call(this, key, value);
+        };""")
+    page = context.new_page()
+    errors = watch_errors(page)
+    page.goto(base_url + "visit/")
+    page.get_by_role("checkbox", name="We met the team leads.", exact=True).check()
+    expect(page.get_by_role("alert")).to_contain_text("the browser's storage is full")
+    expect(page.get_by_role("status")).to_contain_text("Progress: 25%")
+    assert errors == []
+
+
+def test_without_javascript_the_controls_still_show(
+    context_factory: Callable[..., BrowserContext], base_url: str
+) -> None:
+    page = context_factory(java_script_enabled=False).new_page()
+    page.goto(base_url + "ready/")
+    expect(
+        page.get_by_role("group", name="A training programme exists.").get_by_role(
+            "radio", name="In place", exact=True
+        )
+    ).to_be_visible()
+    expect(page.get_by_text("Turn on JavaScript to see the result")).to_be_visible()
+    expect(page.get_by_role("button", name="Export JSON")).to_be_hidden()
+
+
+def test_text_from_front_matter_never_runs(page: Page, base_url: str) -> None:
+    dialogs = accept_dialogs(page)
+    for prefix in ("", "es/", "sv/"):
+        page.goto(base_url + prefix + "xss/")
+        expect(page.get_by_role("status").first).to_be_visible()
+        page.get_by_role("checkbox").first.check()
+        page.get_by_role("radio").first.check()
+        page.get_by_text("click me").first.click()
+        page.get_by_role("textbox").first.fill("<img src=x onerror=window.__xss=1>")
+        page.reload()
+        assert page.evaluate("window.__xss") is None
+        assert page.locator("img[src=x]").count() == 0
+        assert page.locator(".worksheets a[href^=javascript]").count() == 0
+    assert dialogs == []
+
+
+def test_print_shows_answers_notes_and_result_without_site_chrome(
+    page: Page, base_url: str
+) -> None:
+    page.goto(base_url + "visit/")
+    page.get_by_role("checkbox", name="We walked the delivery floor.", exact=True).check()
+    page.get_by_role("textbox", name="Assessment label").fill("Vendor A")
+    page.get_by_text("Note: We walked the delivery floor.").click()
+    page.get_by_role("textbox", name="Note on: We walked the delivery floor.").fill(
+        "Clean, quiet floor."
+    )
+    page.emulate_media(media="print")
+    expect(page.locator("header.md-header")).to_be_hidden()
+    expect(page.get_by_role("button", name="Export JSON")).to_be_hidden()
+    expect(page.get_by_text("Clean, quiet floor.")).to_be_visible()
+    expect(page.get_by_text("Assessment label: Vendor A")).to_be_visible()
+    expect(page.get_by_role("status")).to_be_visible()
+    expect(
+        page.get_by_role("checkbox", name="We walked the delivery floor.", exact=True)
+    ).to_be_checked()
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF")
+
+
+def test_phone_screen_has_no_sideways_scrolling(
+    context_factory: Callable[..., BrowserContext], base_url: str
+) -> None:
+    page = context_factory(
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
+    ).new_page()
+    for path in ("ready/", "visit/", "sv/ready/"):
+        page.goto(base_url + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
+    page.get_by_role("group", name="Det finns ett utbildningsprogram.").get_by_role(
+        "radio", name="Delvis", exact=True
+    ).tap()
+    expect(page.get_by_role("status")).to_contain_text("Poäng: 50 %")
