@@ -39,7 +39,7 @@ def test_checklist_scores_live_and_lists_open_required_items(page: Page, base_ur
     expect(page.get_by_role("status")).to_contain_text("Progress: 50%")
     expect(page.get_by_role("status")).to_contain_text("1 of 3 applicable items checked")
     expect(page.get_by_role("status")).to_contain_text(
-        "Required items still open: Reports arrive on time."
+        "Required items still open: Reports arrive on time"
     )
     page.get_by_role("checkbox", name="Reports arrive on time.", exact=True).check()
     expect(page.get_by_role("status")).to_contain_text("Progress: 75%")
@@ -128,7 +128,7 @@ def test_critical_failure_forces_the_lowest_band(page: Page, base_url: str) -> N
     expect(page.get_by_role("status")).to_contain_text("Poäng: 60 %")
     expect(page.get_by_role("status")).to_contain_text("Nivå: Inte redo")
     expect(page.get_by_role("status")).to_contain_text(
-        "Kritiska kriterier som inte uppfylls: Det finns ett utbildningsprogram."
+        "Kritiska kriterier som inte uppfylls: Det finns ett utbildningsprogram"
     )
 
 

@@ -395,7 +395,9 @@
 
   Block.prototype.textsOf = function (ids) {
     var self = this;
-    return ids.map(function (id) { return self.entries[id].text; }).join(this.strings.list_separator);
+    // "A.; B." reads badly: a list drops each text's closing full stop.
+    return ids.map(function (id) { return self.entries[id].text.replace(/[.。]\s*$/, ""); })
+      .join(this.strings.list_separator);
   };
 
   Block.prototype.summary = function () {
