@@ -7,11 +7,13 @@ BIN := $(VENV)/bin
 # Material prints an end-of-life notice about MkDocs 2 on every build.
 export NO_MKDOCS_2_WARNING := 1
 
-# Debian packages the tests need: Chromium for the browser tests, poppler-utils
-# for pdftoppm, Node.js for the JavaScript unit tests. Installed only when missing.
+# Debian packages, installed only when missing. The site's PDFs need Pango (WeasyPrint)
+# and the DejaVu fonts they embed; the tests also need Chromium (browser tests),
+# poppler-utils (pdftoppm) and Node.js (JavaScript unit tests).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends
 
-.PHONY: site test serve check schema lint system-deps clean
+.PHONY: site test serve check schema pdf lint site-deps test-deps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,10 +21,10 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-site: $(BIN)/.installed
+site: $(BIN)/.installed site-deps
 	$(BIN)/mkdocs build --strict
 
-serve: $(BIN)/.installed
+serve: $(BIN)/.installed site-deps
 	$(BIN)/mkdocs serve
 
 check: $(BIN)/.installed
@@ -31,15 +33,24 @@ check: $(BIN)/.installed
 schema: $(BIN)/.installed
 	$(BIN)/python -m worksheets schema --output schema/worksheets.schema.json
 
-system-deps:
+pdf: $(BIN)/.installed site-deps
+	$(BIN)/python -m worksheets pdf --out pdf
+
+site-deps:
+	@if ! fc-list 2>/dev/null | grep -q "DejaVu Sans" \
+	    || ! ldconfig -p | grep -q libpangoft2-1.0; then \
+	  $(SUDO) apt-get update && \
+	  $(APT_INSTALL) fonts-dejavu-core fontconfig libpango-1.0-0 libpangoft2-1.0-0; \
+	fi
+
+test-deps: site-deps
 	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 \
 	    || ! command -v node >/dev/null 2>&1; then \
 	  $(SUDO) apt-get update && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends \
-	    chromium poppler-utils fonts-dejavu-core $$(command -v node >/dev/null || echo nodejs); \
+	  $(APT_INSTALL) chromium poppler-utils $$(command -v node >/dev/null || echo nodejs); \
 	fi
 
-test: $(BIN)/.installed system-deps
+test: $(BIN)/.installed test-deps
 	$(BIN)/python -m pytest
 
 lint: $(BIN)/.installed
@@ -47,4 +58,4 @@ lint: $(BIN)/.installed
 	$(BIN)/mypy
 
 clean:
-	rm -rf site .venv .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site pdf .cache .venv .pytest_cache .mypy_cache .ruff_cache

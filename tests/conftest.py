@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -32,6 +33,47 @@ plugins:
         - {locale: sv, name: Svenska, build: true}
   - worksheets
 """
+
+
+def repository_config(folder: Path) -> Path:
+    """The repository's mkdocs.yml, adapted to build from ``folder`` without writing
+    into the repository (its PDF cache goes to ``folder``)."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(REPO / "docs")
+    config["theme"]["custom_dir"] = str(REPO / "overrides")
+    plugins = config["plugins"]
+    index = plugins.index("worksheets") if "worksheets" in plugins else None
+    options = {"cache_dir": str(folder / "cache")}
+    if index is None:
+        entry = next(p for p in plugins if isinstance(p, dict) and "worksheets" in p)
+        entry["worksheets"] = {**(entry["worksheets"] or {}), **options}
+    else:
+        plugins[index] = {"worksheets": options}
+    path = folder / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def build_repository(folder: Path) -> Build:
+    """A strict build of the repository's own site into ``folder / "site"``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    config = repository_config(folder)
+    site_dir = folder / "site"
+    return run_build(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(config),
+            "--site-dir",
+            str(site_dir),
+        ],
+        folder,
+        site_dir,
+    )
 
 
 @dataclass

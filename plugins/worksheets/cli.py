@@ -68,6 +68,61 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pdf(args: argparse.Namespace) -> int:
+    from .pdf import PdfError, PdfRenderer, build_date, site_jobs
+
+    docs = Path(args.docs)
+    if not docs.is_dir():
+        print(f"worksheets pdf: no such folder: {docs}", file=sys.stderr)
+        return 2
+    site = scan_docs(docs, args.default_language)
+    if site.problems:
+        for problem in site.problems:
+            print(problem, file=sys.stderr)
+        print("worksheets pdf: fix these problems first", file=sys.stderr)
+        return 1
+    languages = args.languages or site.languages
+    unknown = sorted(set(languages) - set(site.languages))
+    if unknown:
+        print(f"worksheets pdf: no docs for language(s): {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    jobs = site_jobs(site, [], date=build_date(), site_name=args.site_name, languages=languages)
+    if args.ids:
+        known = {job.name.rsplit("-", 1)[0] for job in jobs if not job.name.startswith("booklet-")}
+        missing = sorted(set(args.ids) - known)
+        if missing:
+            print(f"worksheets pdf: no block with id: {', '.join(missing)}", file=sys.stderr)
+            return 2
+        wanted = {f"{block_id}-{lang}.pdf" for block_id in args.ids for lang in languages}
+        jobs = [job for job in jobs if job.name in wanted]
+    else:
+        jobs = [job for job in jobs if job.name.rsplit("-", 1)[-1][:-4] in languages]
+    renderer = PdfRenderer(Path(args.cache_dir))
+    try:
+        stats = renderer.render(jobs, Path(args.out))
+    except PdfError as error:
+        print(f"worksheets pdf: {error}", file=sys.stderr)
+        return 1
+    finally:
+        renderer.close()
+    for job in jobs:
+        print(Path(args.out) / job.name)
+    print(f"{stats.rendered} rendered, {stats.cached} from the cache", file=sys.stderr)
+    return 0
+
+
+def _read_pdf(args: argparse.Namespace) -> int:
+    from .pdf import read_answers
+
+    documents = read_answers(Path(args.file))
+    if not documents:
+        print(f"worksheets read-pdf: {args.file} is not a PDF of this site", file=sys.stderr)
+        return 1
+    result = documents[0] if len(documents) == 1 else documents
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line of ``python -m worksheets``."""
     root = argparse.ArgumentParser(
@@ -92,6 +147,26 @@ def parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.set_defaults(run=_check)
+
+    pdf = commands.add_parser(
+        "pdf", help="export fillable PDFs (all blocks and booklets, or the given block ids)"
+    )
+    pdf.add_argument("ids", nargs="*", metavar="ID", help="block ids (default: all, and booklets)")
+    pdf.add_argument(
+        "--lang", dest="languages", action="append", help="a language (repeat; default: all)"
+    )
+    pdf.add_argument("--out", default="pdf", help="output folder (default: pdf)")
+    pdf.add_argument("--docs", default="docs", help="docs folder (default: docs)")
+    pdf.add_argument("--default-language", default="en")
+    pdf.add_argument("--site-name", default="BPO Quality Knowledge Base")
+    pdf.add_argument("--cache-dir", default=".cache/worksheets")
+    pdf.set_defaults(run=_pdf)
+
+    read_pdf = commands.add_parser(
+        "read-pdf", help="print the answers of a filled-in PDF as an answers file (JSON)"
+    )
+    read_pdf.add_argument("file", help="a PDF exported by this site, filled in")
+    read_pdf.set_defaults(run=_read_pdf)
 
     schema = commands.add_parser("schema", help="print or write the front matter's JSON Schema")
     schema.add_argument("--output", help="write to this file instead of printing")

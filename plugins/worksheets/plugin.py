@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from importlib import resources
 from pathlib import Path
@@ -9,13 +10,15 @@ from typing import Any
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from .config import WorksheetsConfig
 from .parse import Page
-from .render import render_block, render_problems
+from .pdf import PdfError, PdfRenderer, booklet_name, build_date, pdf_name, site_jobs
+from .render import render_block, render_booklet_link, render_problems
 from .scan import Site, scan_docs
 
 log = get_plugin_logger(__name__)
@@ -23,6 +26,8 @@ log = get_plugin_logger(__name__)
 ASSETS = ("worksheets.css", "worksheets.js")
 ASSET_DIR = "assets/worksheets"
 _BLOCK_KINDS = ("checklist", "worksheet")
+BOOKLET_MARKER = re.compile(r"<!--\s*booklet\s*-->")
+PDF_FOLDER = "pdf"
 ESCAPED_META = ("title", "description")
 
 
@@ -35,20 +40,39 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
 
     def __init__(self) -> None:
         self.site: Site | None = None
+        self.command = "build"
+        self.renderer: PdfRenderer | None = None
+        # The default language's site folder: PDFs of every language go to its pdf/.
+        self.root_site_dir = Path("site")
+        self.nav_order: list[str] = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_shutdown(self) -> None:
+        if self.renderer is not None:
+            self.renderer.close()
+            self.renderer = None
+
+    @property
+    def pdf_enabled(self) -> bool:
+        return bool(self.config.pdf) and (self.command != "serve" or self.config.pdf_in_serve)
+
+    def _first_build(self, config: MkDocsConfig) -> bool:
+        # mkdocs-static-i18n builds each further language inside the first build's
+        # on_post_build, with "building" set: per-site work is done once, not per language.
+        return not getattr(config.plugins.get("i18n"), "building", False)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        # mkdocs-static-i18n builds each further language inside the first build's
-        # on_post_build ("building" is then true): the docs are scanned and their
-        # problems logged once per build, not once per language.
-        i18n = config.plugins.get("i18n")
-        if self.site is None or not getattr(i18n, "building", False):
-            default, languages = self._languages(config, i18n)
+        if self.site is None or self._first_build(config):
+            default, languages = self._languages(config, config.plugins.get("i18n"))
             self.site = scan_docs(Path(config.docs_dir), default, languages)
             for problem in self.site.problems:
                 log.warning(str(problem))
             self._log_missing(self.site)
+            self.root_site_dir = Path(config.site_dir)
         # on_config runs once per language on the same config: add the assets once.
         css, script = (f"{ASSET_DIR}/{asset}" for asset in ASSETS)
         if css not in config.extra_css:
@@ -78,6 +102,11 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
                 f"{len(pages)} page(s) have no '{lang}' translation, readers get the "
                 f"'{site.default_language}' page: {', '.join(pages)}"
             )
+
+    def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> None:
+        if self.config.enabled and self._first_build(config):
+            # Booklets follow the navigation of the default language.
+            self.nav_order = [page.file.src_uri.split("/", 1)[-1] for page in nav.pages]
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
@@ -114,10 +143,12 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         if source is None:
             return None
         lang = self._page_language(page, config)
+        here = Path(config.site_dir, page.file.dest_uri).parent
+        html = self._booklet_link(html, lang, here)
         problems = self.site.problems_of(source.path)
         page_level = [p for p in problems if p.field.split(".")[0] not in _BLOCK_KINDS]
         for kind in _BLOCK_KINDS:
-            fragment = self._fragment(source, kind, lang, problems)
+            fragment = self._fragment(source, kind, lang, problems, here)
             if fragment is None:
                 continue
             marker = _marker_re(kind)
@@ -130,15 +161,55 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             html = render_problems(page_level, lang) + html
         return html
 
-    def _fragment(self, source: Page, kind: str, lang: str, problems: list[Any]) -> str | None:
+    def _pdf_url(self, name: str, here: Path) -> str:
+        """A relative URL, so that links work on any host and from a file:// copy."""
+        return Path(os.path.relpath(self.root_site_dir / PDF_FOLDER / name, here)).as_posix()
+
+    def _booklet_link(self, html: str, lang: str, here: Path) -> str:
+        link = ""
+        if self.pdf_enabled:
+            link = render_booklet_link(self._pdf_url(booklet_name(lang), here), lang)
+        return BOOKLET_MARKER.sub(lambda _: link, html, count=1)
+
+    def _fragment(
+        self, source: Page, kind: str, lang: str, problems: list[Any], here: Path
+    ) -> str | None:
         own = [p for p in problems if p.field.split(".")[0].split("[")[0] == kind]
         block = source.blocks.get(kind)
         parts = []
         if own:
             parts.append(render_problems(own, lang))
         if block is not None and block.model is not None:
-            parts.append(render_block(block.model, lang, source.title))
+            pdf_url = None
+            if self.pdf_enabled:
+                pdf_url = self._pdf_url(pdf_name(block.model.id, source.lang), here)
+            parts.append(render_block(block.model, lang, source.title, pdf_url=pdf_url))
         return "\n".join(parts) or None
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled or not self.pdf_enabled or self.site is None:
+            return
+        # A strict build with problems fails anyway: don't spend time on its PDFs.
+        if not self._first_build(config) or (self.site.problems and config.strict):
+            return
+        languages = self.site.languages
+        jobs = site_jobs(
+            self.site,
+            self.nav_order,
+            date=build_date(),
+            site_name=config.site_name,
+            languages=languages,
+        )
+        if not jobs:
+            return
+        if self.renderer is None:
+            cache_dir = Path(config.config_file_path).parent / self.config.cache_dir
+            self.renderer = PdfRenderer(cache_dir, self.config.pdf_workers)
+        try:
+            stats = self.renderer.render(jobs, self.root_site_dir / PDF_FOLDER)
+        except PdfError as error:
+            raise PluginError(str(error)) from error
+        log.info(f"PDFs: {stats.rendered} rendered, {stats.cached} from the cache")
 
     def _page_language(self, page: MkDocsPage, config: MkDocsConfig) -> str:
         locale = getattr(page.file, "locale", None)

@@ -57,9 +57,14 @@ def worksheet_summary(result: WorksheetResult, strings: Strings) -> list[str]:
 
 
 def render_block(
-    model: Checklist | Worksheet, lang: str, page_title: str, answers: dict[str, Any] | None = None
+    model: Checklist | Worksheet,
+    lang: str,
+    page_title: str,
+    answers: dict[str, Any] | None = None,
+    pdf_url: str | None = None,
 ) -> str:
-    """The HTML form of one block in ``lang`` (the reader's answers filled in, if given)."""
+    """The HTML form of one block in ``lang``, scored for ``answers`` if given, with a
+    link to its PDF when ``pdf_url`` is given."""
     strings = Strings(lang)
     answers = answers or {}
     if isinstance(model, Checklist):
@@ -72,11 +77,12 @@ def render_block(
         block=model,
         title=title,
         data=client_data(model, lang, title),
+        pdf_url=pdf_url,
         prefix=f"ws-{model.id}",
         lang=lang,
         s=strings,
         summary=summary,
-        how_scored=_how_scored(model, strings) if isinstance(model, Worksheet) else "",
+        how_scored=how_scored(model, strings) if isinstance(model, Worksheet) else "",
     )
 
 
@@ -122,7 +128,8 @@ def client_data(model: Checklist | Worksheet, lang: str, title: str) -> dict[str
     return data
 
 
-def _how_scored(worksheet: Worksheet, strings: Strings) -> str:
+def how_scored(worksheet: Worksheet, strings: Strings) -> str:
+    """How a worksheet's score is computed, in words."""
     low = next(point for point in worksheet.scale if point.value == worksheet.scale_min)
     low_label = plain_text(low.label)
     sections = all(section.weight is not None for section in worksheet.sections)
@@ -133,6 +140,11 @@ def _how_scored(worksheet: Worksheet, strings: Strings) -> str:
         low_label=low_label,
         sections=strings["how_scored_sections"] if sections else "",
     )
+
+
+def render_booklet_link(url: str, lang: str) -> str:
+    """The home page's link to a language's booklet of all blocks."""
+    return environment().get_template("booklet_link.html").render(url=url, s=Strings(lang))
 
 
 def render_problems(problems: Iterable[Problem], lang: str) -> str:

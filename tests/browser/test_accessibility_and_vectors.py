@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from worksheets.model import Checklist, Worksheet
 from worksheets.render import client_data
 
-from tests.conftest import REPO, SiteFolder, run_build
+from tests.conftest import SiteFolder, build_repository
 
 VECTORS = json.loads(
     (Path(__file__).parent.parent / "vectors" / "scoring.json").read_text(encoding="utf-8")
@@ -119,14 +118,9 @@ def serious_violations(page: Page, context: str | None = None) -> list[str]:
 
 @pytest.fixture(scope="module")
 def repository_site(tmp_path_factory: pytest.TempPathFactory, serve: Callable[[Path], str]) -> str:
-    site_dir = tmp_path_factory.mktemp("repository") / "site"
-    build = run_build(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        REPO,
-        site_dir,
-    )
+    build = build_repository(tmp_path_factory.mktemp("repository"))
     assert build.returncode == 0, build.output
-    return serve(site_dir)
+    return serve(build.site_dir)
 
 
 @pytest.mark.parametrize("lang", ["", "es/", "sv/"])

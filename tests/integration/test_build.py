@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup, Tag
 
-from tests.conftest import MKDOCS_YML, REPO, Build, SiteFolder, run_build
+from tests.conftest import MKDOCS_YML, Build, SiteFolder, build_repository
 
 CHECKLIST_EN = """
 ---
@@ -258,12 +257,8 @@ def test_disabled_plugin_renders_and_checks_nothing(site_folder: Callable[..., S
 
 
 def test_repository_site_builds_strictly_without_third_party_requests(tmp_path: Path) -> None:
-    site_dir = tmp_path / "site"
-    build = run_build(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        REPO,
-        site_dir,
-    )
+    build = build_repository(tmp_path)
+    site_dir = build.site_dir
     assert build.returncode == 0, build.output
     assert "WARNING" not in build.output
     pages = sorted(site_dir.rglob("*.html"))
