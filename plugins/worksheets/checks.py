@@ -203,6 +203,7 @@ def translation_parity(default: Page, translation: Page) -> list[Problem]:
                     kind,
                     f"{has.path}:{block.line} has a {kind} but {lacks.path} has none; "
                     "translations have the same blocks as the default language",
+                    rule="parity",
                 )
             )
             continue
@@ -225,6 +226,7 @@ def translation_parity(default: Page, translation: Page) -> list[Problem]:
                     f"{_shown(value)} in {default.path}:{source.line_of(loc)}; translations keep "
                     "the ids, order, version, weights and flags of the default language and "
                     "change only texts",
+                    rule="parity",
                 )
             )
     return problems

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from .model import json_schema
+from .model import SLUG_PATTERN, json_schema
+from .problems import Problem
 from .scan import scan_docs
+from .translations import status_json, status_text
+
+SLUG = re.compile(SLUG_PATTERN)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -17,7 +23,28 @@ def _check(args: argparse.Namespace) -> int:
     if not docs.is_dir():
         print(f"worksheets check: no such folder: {docs}", file=sys.stderr)
         return 2
+    if args.watch:
+        return _watch(docs, args)
     site = scan_docs(docs, args.default_language, args.languages)
+    if args.translations:
+        if args.format == "json":
+            print(json.dumps(status_json(site), ensure_ascii=False, indent=2))
+        else:
+            sys.stdout.write(status_text(site))
+        return 1 if site.problems else 0
+    if args.format == "github":
+        for problem in site.problems:
+            print(github_annotation("error", docs / problem.path, problem))
+        for missing in site.missing:
+            print(
+                f"::notice file={_escape_property(str(docs / missing.default_path))},"
+                f"title={_escape_property('missing translation')}::"
+                + _escape_data(
+                    f"{missing.rel} has no '{missing.lang}' translation; "
+                    f"readers get {missing.default_path}"
+                )
+            )
+        return 1 if site.problems else 0
     if args.format == "json":
         report = {
             "problems": [
@@ -40,6 +67,45 @@ def _check(args: argparse.Namespace) -> int:
         )
         print(summary, file=sys.stderr)
     return 1 if site.problems else 0
+
+
+def _snapshot(docs: Path) -> dict[Path, int]:
+    return {path: path.stat().st_mtime_ns for path in docs.rglob("*.md")}
+
+
+def _watch(docs: Path, args: argparse.Namespace) -> int:
+    """Check again whenever a page changes, until interrupted (editors' background task)."""
+    seen: dict[Path, int] | None = None
+    try:
+        while True:
+            current = _snapshot(docs)
+            if current != seen:
+                seen = current
+                print("worksheets: checking", flush=True)
+                site = scan_docs(docs, args.default_language, args.languages)
+                for problem in site.problems:
+                    print(problem, flush=True)
+                count = len(site.problems)
+                print(f"worksheets: {count} problem{'s' if count != 1 else ''}", flush=True)
+            time.sleep(args.interval)
+    except KeyboardInterrupt:
+        return 0
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(level: str, path: Path, problem: Problem) -> str:
+    """A GitHub Actions workflow command that marks the problem's line in a pull request."""
+    return (
+        f"::{level} file={_escape_property(path.as_posix())},line={problem.line},"
+        f"title={_escape_property(problem.field)}::{_escape_data(problem.message)}"
+    )
 
 
 def schema_text() -> str:
@@ -123,6 +189,42 @@ def _read_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new_guide(args: argparse.Namespace) -> int:
+    from .render import environment
+    from .scan import detect_languages
+    from .strings import Strings
+
+    docs = Path(args.docs)
+    slug = args.slug
+    if not SLUG.match(slug):
+        print(f"worksheets new-guide: '{slug}' is not a slug (like 'site-visits')", file=sys.stderr)
+        return 2
+    languages = detect_languages(docs, args.default_language)
+    targets = [docs / lang / f"{slug}.md" for lang in languages]
+    existing = [str(target) for target in targets if target.exists()]
+    if existing:
+        print(f"worksheets new-guide: already there: {', '.join(existing)}", file=sys.stderr)
+        return 1
+    title = args.title or slug.replace("-", " ").capitalize()
+    template = environment().get_template("new_guide.md")
+    for lang, target in zip(languages, targets, strict=True):
+        strings = Strings(lang)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            template.render(
+                slug=slug,
+                title=title,
+                s=strings,
+                scale=strings["new_scale"].split(" | "),
+                bands=strings["new_bands"].split(" | "),
+                band_mins=[85, 60, 0],
+            ),
+            encoding="utf-8",
+        )
+        print(target)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line of ``python -m worksheets``."""
     root = argparse.ArgumentParser(
@@ -145,7 +247,23 @@ def parser() -> argparse.ArgumentParser:
         action="append",
         help="a language folder to check (repeat; default: every language folder found)",
     )
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="github: workflow commands that annotate the pull request's files",
+    )
+    check.add_argument(
+        "--watch",
+        action="store_true",
+        help="check again whenever a page changes (for an editor's background task)",
+    )
+    check.add_argument("--interval", type=float, default=1.0, help=argparse.SUPPRESS)
+    check.add_argument(
+        "--translations",
+        action="store_true",
+        help="report every page and block by language: present, missing or out of step",
+    )
     check.set_defaults(run=_check)
 
     pdf = commands.add_parser(
@@ -161,6 +279,15 @@ def parser() -> argparse.ArgumentParser:
     pdf.add_argument("--site-name", default="BPO Quality Knowledge Base")
     pdf.add_argument("--cache-dir", default=".cache/worksheets")
     pdf.set_defaults(run=_pdf)
+
+    new_guide = commands.add_parser(
+        "new-guide", help="write a new guide with a checklist and a worksheet in every language"
+    )
+    new_guide.add_argument("slug", help="file name without .md, e.g. site-visits")
+    new_guide.add_argument("--title", help="the page title (translate it in each file)")
+    new_guide.add_argument("--docs", default="docs", help="docs folder (default: docs)")
+    new_guide.add_argument("--default-language", default="en")
+    new_guide.set_defaults(run=_new_guide)
 
     read_pdf = commands.add_parser(
         "read-pdf", help="print the answers of a filled-in PDF as an answers file (JSON)"

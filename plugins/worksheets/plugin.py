@@ -18,8 +18,15 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from .config import WorksheetsConfig
 from .parse import Page
 from .pdf import PdfError, PdfRenderer, booklet_name, build_date, pdf_name, site_jobs
-from .render import render_block, render_booklet_link, render_problems
+from .render import (
+    render_block,
+    render_booklet_link,
+    render_fallback_notice,
+    render_problems,
+    render_translation_status,
+)
 from .scan import Site, scan_docs
+from .translations import PageStatus, translation_status
 
 log = get_plugin_logger(__name__)
 
@@ -27,6 +34,7 @@ ASSETS = ("worksheets.css", "worksheets.js")
 ASSET_DIR = "assets/worksheets"
 _BLOCK_KINDS = ("checklist", "worksheet")
 BOOKLET_MARKER = re.compile(r"<!--\s*booklet\s*-->")
+STATUS_MARKER = re.compile(r"<!--\s*translation-status\s*-->")
 PDF_FOLDER = "pdf"
 ESCAPED_META = ("title", "description")
 
@@ -45,6 +53,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         # The default language's site folder: PDFs of every language go to its pdf/.
         self.root_site_dir = Path("site")
         self.nav_order: list[str] = []
+        self.statuses: list[PageStatus] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -69,6 +78,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         if self.site is None or self._first_build(config):
             default, languages = self._languages(config, config.plugins.get("i18n"))
             self.site = scan_docs(Path(config.docs_dir), default, languages)
+            self.statuses = None
             for problem in self.site.problems:
                 log.warning(str(problem))
             self._log_missing(self.site)
@@ -139,13 +149,21 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
     ) -> str | None:
         if not self.config.enabled or self.site is None:
             return None
-        source = self.site.by_path.get(page.file.src_uri)
-        if source is None:
-            return None
         lang = self._page_language(page, config)
+        # The language being built: a page missing in it is shown in the default language.
+        build_lang = self._build_language(config) or lang
         here = Path(config.site_dir, page.file.dest_uri).parent
-        html = self._booklet_link(html, lang, here)
-        problems = self.site.problems_of(source.path)
+        html = self._booklet_link(html, build_lang, here)
+        html = STATUS_MARKER.sub(lambda _: self._translation_status(build_lang), html, count=1)
+        source = self.site.by_path.get(page.file.src_uri)
+        if source is not None:
+            html = self._blocks(html, source, lang, here)
+        if build_lang != lang:
+            html = render_fallback_notice(build_lang, lang) + html
+        return html
+
+    def _blocks(self, html: str, source: Page, lang: str, here: Path) -> str:
+        problems = self.site.problems_of(source.path) if self.site else []
         page_level = [p for p in problems if p.field.split(".")[0] not in _BLOCK_KINDS]
         for kind in _BLOCK_KINDS:
             fragment = self._fragment(source, kind, lang, problems, here)
@@ -160,6 +178,14 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         if page_level:
             html = render_problems(page_level, lang) + html
         return html
+
+    def _translation_status(self, lang: str) -> str:
+        assert self.site is not None
+        if self.statuses is None:
+            self.statuses = translation_status(self.site)
+        return render_translation_status(
+            self.statuses, self.site.languages, lang, self.site.default_language
+        )
 
     def _pdf_url(self, name: str, here: Path) -> str:
         """A relative URL, so that links work on any host and from a file:// copy."""
@@ -210,6 +236,10 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         except PdfError as error:
             raise PluginError(str(error)) from error
         log.info(f"PDFs: {stats.rendered} rendered, {stats.cached} from the cache")
+
+    def _build_language(self, config: MkDocsConfig) -> str | None:
+        language = getattr(config.plugins.get("i18n"), "current_language", None)
+        return str(language) if language else None
 
     def _page_language(self, page: MkDocsPage, config: MkDocsConfig) -> str:
         locale = getattr(page.file, "locale", None)

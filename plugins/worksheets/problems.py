@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,6 +20,8 @@ class Problem:
     line: int
     field: str
     message: str
+    # Which family of rules found it; "parity" marks a translation out of step.
+    rule: str = dataclasses.field(default="", compare=False)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"

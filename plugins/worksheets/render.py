@@ -14,6 +14,7 @@ from .model import Checklist, ChecklistSection, Worksheet
 from .problems import Problem
 from .scoring import ChecklistResult, WorksheetResult, score_checklist, score_worksheet
 from .strings import Strings
+from .translations import MISSING, OUT_OF_STEP, PRESENT, PageStatus
 
 
 @cache
@@ -21,7 +22,10 @@ def environment() -> Environment:
     """The template environment (autoescape on; Markdown filters return safe HTML)."""
     env = Environment(
         loader=PackageLoader("worksheets", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
+        # HTML is escaped; the Markdown template of a new guide is YAML and Markdown.
+        autoescape=select_autoescape(
+            enabled_extensions=("html",), default=False, default_for_string=True
+        ),
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -145,6 +149,57 @@ def how_scored(worksheet: Worksheet, strings: Strings) -> str:
 def render_booklet_link(url: str, lang: str) -> str:
     """The home page's link to a language's booklet of all blocks."""
     return environment().get_template("booklet_link.html").render(url=url, s=Strings(lang))
+
+
+def render_fallback_notice(lang: str, fallback: str) -> str:
+    """The notice on a page shown in the default language because ``lang`` lacks it."""
+    strings = Strings(lang)
+    text = strings.format(
+        "fallback_notice",
+        language=strings["language_name"],
+        fallback=Strings(fallback)["language_name"],
+    )
+    return (
+        environment()
+        .from_string(
+            '<div class="admonition note worksheets-fallback" lang="{{ lang }}">'
+            "<p>{{ text }}</p></div>\n"
+        )
+        .render(text=text, lang=lang)
+    )
+
+
+def render_translation_status(
+    statuses: list[PageStatus], languages: list[str], lang: str, default: str
+) -> str:
+    """The translation status table of the site, in ``lang``."""
+    strings = Strings(lang)
+    fallback = Strings(default)["language_name"]
+    words = {
+        PRESENT: strings["ts_present"],
+        MISSING: strings.format("ts_missing", fallback=fallback),
+        OUT_OF_STEP: strings.format("ts_out_of_step", fallback=fallback),
+    }
+    summary = strings.format(
+        "ts_summary",
+        pages=len(statuses),
+        languages=len(languages),
+        missing=sum(s.languages[x] == MISSING for s in statuses for x in languages),
+        out_of_step=sum(s.languages[x] == OUT_OF_STEP for s in statuses for x in languages),
+    )
+    return (
+        environment()
+        .get_template("translation_status.html")
+        .render(
+            pages=statuses,
+            languages=languages,
+            names={language: Strings(language)["language_name"] for language in languages},
+            words=words,
+            s=strings,
+            summary=summary,
+            problems=[problem for s in statuses for ps in s.problems.values() for problem in ps],
+        )
+    )
 
 
 def render_problems(problems: Iterable[Problem], lang: str) -> str:
