@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends
 
-.PHONY: site test serve check schema pdf lint site-deps test-deps clean
+.PHONY: site test serve check translations new-guide schema pdf lint site-deps test-deps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,14 @@ serve: $(BIN)/.installed site-deps
 
 check: $(BIN)/.installed
 	$(BIN)/python -m worksheets check docs
+
+translations: $(BIN)/.installed
+	$(BIN)/python -m worksheets check docs --translations
+
+# make new-guide NAME=site-visits TITLE="Site visits"
+new-guide: $(BIN)/.installed
+	@test -n "$(NAME)" || { echo 'usage: make new-guide NAME=file-name TITLE="Title"'; exit 2; }
+	$(BIN)/python -m worksheets new-guide "$(NAME)" $(if $(TITLE),--title "$(TITLE)")
 
 schema: $(BIN)/.installed
 	$(BIN)/python -m worksheets schema --output schema/worksheets.schema.json

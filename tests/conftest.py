@@ -9,6 +9,7 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -35,10 +36,25 @@ plugins:
 """
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's ``!relative $config_dir`` as the repository's folder."""
+
+
+_ConfigLoader.add_constructor("!relative", lambda loader, node: str(REPO))
+
+
+def repository_settings() -> dict[str, Any]:
+    """The repository's mkdocs.yml as data."""
+    loaded: dict[str, Any] = yaml.load(
+        (REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader
+    )
+    return loaded
+
+
 def repository_config(folder: Path) -> Path:
     """The repository's mkdocs.yml, adapted to build from ``folder`` without writing
     into the repository (its PDF cache goes to ``folder``)."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = repository_settings()
     config["docs_dir"] = str(REPO / "docs")
     config["theme"]["custom_dir"] = str(REPO / "overrides")
     plugins = config["plugins"]

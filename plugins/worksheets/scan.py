@@ -55,6 +55,8 @@ def _markdown_files(docs_dir: Path, languages: list[str]) -> list[tuple[str, str
         first = rel_path.parts[0]
         if len(rel_path.parts) > 1 and first in languages:
             lang, rel = first, Path(*rel_path.parts[1:]).as_posix()
+        elif len(rel_path.parts) > 1 and LOCALE_RE.match(first):
+            continue  # a language that was not asked for
         else:
             lang, rel = languages[0], rel_path.as_posix()
         files.append((lang, rel, path))

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.conftest import MKDOCS_YML, REPO, SiteFolder
+from tests.conftest import MKDOCS_YML, REPO, SiteFolder, repository_settings
 
 WORKSHEET = """\
 ---
@@ -213,7 +213,7 @@ def test_new_guide_passes_the_check_and_builds(site_folder: Callable[..., SiteFo
 def test_broken_internal_link_fails_the_strict_build(
     site_folder: Callable[..., SiteFolder],
 ) -> None:
-    validation = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["validation"]
+    validation = repository_settings()["validation"]
     site = site_folder(MKDOCS_YML + yaml.safe_dump({"validation": validation}))
     for lang in ("en", "es", "sv"):
         site.write(f"{lang}/index.md", "# Home\n\n[A guide](no-such-guide.md) [x](#nowhere)\n")

@@ -122,3 +122,11 @@ def test_schema_check_flags_a_stale_file(tmp_path: Path) -> None:
     assert main(["schema", "--output", str(stale), "--check"]) == 1
     assert main(["schema", "--output", str(stale)]) == 0
     assert main(["schema", "--output", str(stale), "--check"]) == 0
+
+
+def test_check_of_one_language_leaves_the_others_out(tmp_path: Path) -> None:
+    good = BROKEN.replace("          weight: two\n          requried: true\n", "")
+    write(tmp_path, "en/a.md", good)
+    write(tmp_path, "es/a.md", BROKEN)
+    assert main(["check", str(tmp_path), "--language", "en"]) == 0
+    assert main(["check", str(tmp_path)]) == 1
