@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends
 
-.PHONY: site test serve check translations new-guide schema pdf lint site-deps test-deps clean
+.PHONY: site test serve check translations new-guide schema pdf bench lint site-deps test-deps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,9 @@ test-deps: site-deps
 
 test: $(BIN)/.installed test-deps
 	$(BIN)/python -m pytest
+
+bench: $(BIN)/.installed site-deps
+	$(BIN)/python bench/run.py
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check plugins tests
