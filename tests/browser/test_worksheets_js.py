@@ -444,3 +444,37 @@ def test_phone_screen_has_no_sideways_scrolling(
         "radio", name="Delvis", exact=True
     ).tap()
     expect(page.get_by_role("status")).to_contain_text("Poäng: 50 %")
+
+
+def test_one_assessment_per_vendor(page: Page, base_url: str) -> None:
+    dialogs = accept_dialogs(page)
+    page.goto(base_url + "ready/")
+    page.get_by_role("textbox", name="Assessment label").fill("Vendor A")
+    page.get_by_role("group", name="A training programme exists.").get_by_role(
+        "radio", name="In place", exact=True
+    ).check()
+    page.get_by_role("button", name="New assessment").click()
+    expect(page.get_by_role("textbox", name="Assessment label")).to_have_value("")
+    expect(page.get_by_role("textbox", name="Assessment label")).to_be_focused()
+    expect(page.get_by_role("status")).to_contain_text("0 of 3 answered")
+    saved = page.get_by_role("list", name="Other assessments in this browser")
+    expect(saved).to_contain_text("Vendor A — Score: 100% · Band: Ready for audit")
+
+    page.get_by_role("textbox", name="Assessment label").fill("Vendor B")
+    page.get_by_role("group", name="A training programme exists.").get_by_role(
+        "radio", name="Partly", exact=True
+    ).check()
+    page.reload()
+    expect(page.get_by_role("textbox", name="Assessment label")).to_have_value("Vendor B")
+    page.get_by_role("button", name="Open Vendor A").click()
+    expect(page.get_by_role("textbox", name="Assessment label")).to_have_value("Vendor A")
+    expect(page.get_by_role("status")).to_contain_text("Score: 100%")
+    expect(page.get_by_role("list", name="Other assessments in this browser")).to_contain_text(
+        "Vendor B — Score: 50%"
+    )
+    # The Spanish page shares the same assessments.
+    page.goto(base_url + "es/ready/")
+    expect(page.get_by_role("textbox", name="Nombre de la evaluación")).to_have_value("Vendor A")
+    page.get_by_role("button", name="Eliminar Vendor B").click()
+    assert dialogs and "Vendor B" in dialogs[-1]
+    expect(page.get_by_role("list", name="Otras evaluaciones en este navegador")).to_be_hidden()

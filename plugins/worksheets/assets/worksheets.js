@@ -173,6 +173,7 @@
     this.storage = openStorage();
     this.state = this.emptyState();
     this.messages = [];
+    this.archive = [];
   }
 
   Block.prototype.kindWord = function () {
@@ -284,18 +285,111 @@
     }
   };
 
-  Block.prototype.document = function () {
+  Block.prototype.document = function (state) {
+    state = state || this.state;
     return {
       format: FORMAT,
       kind: this.block.kind,
       id: this.block.id,
       version: this.block.version,
       lang: this.block.lang,
-      label: this.state.label,
-      updated: this.state.updated || new Date().toISOString(),
-      answers: this.state.answers,
-      notes: this.state.notes
+      label: state.label,
+      updated: state.updated || new Date().toISOString(),
+      answers: state.answers,
+      notes: state.notes
     };
+  };
+
+  /* ---- other assessments of the same block (one per vendor, site, month...) ---- */
+
+  function hasContent(state) {
+    return Object.keys(state.answers).length > 0 || Object.keys(state.notes).length > 0 ||
+      state.label !== "";
+  }
+
+  Block.prototype.archiveKey = function () {
+    return this.key + ":assessments";
+  };
+
+  Block.prototype.loadArchive = function () {
+    this.archive = [];
+    if (!this.storage) return;
+    var raw, data, self = this;
+    try {
+      raw = this.storage.getItem(this.archiveKey());
+    } catch (error) {
+      return;
+    }
+    if (raw === null) return;
+    try {
+      data = JSON.parse(raw);
+    } catch (error) {
+      data = null;
+    }
+    if (!Array.isArray(data)) {
+      var aside = this.archiveKey() + ":unreadable:" + new Date().toISOString();
+      try {
+        this.storage.setItem(aside, raw);
+        this.storage.removeItem(this.archiveKey());
+      } catch (error) {
+        aside = this.archiveKey();
+      }
+      this.say(fill(this.strings.storage_unreadable, { kind: this.kindWord(), key: aside }));
+      return;
+    }
+    data.forEach(function (document) {
+      if (self.isAnswersFile(document) && document.kind === self.block.kind &&
+          document.id === self.block.id) {
+        self.archive.push(self.sanitize(document).state);
+      }
+    });
+  };
+
+  Block.prototype.saveArchive = function () {
+    if (!this.storage) return;
+    var self = this;
+    try {
+      this.storage.setItem(this.archiveKey(),
+        JSON.stringify(this.archive.map(function (state) { return self.document(state); })));
+    } catch (error) {
+      this.say(this.strings.storage_full);
+    }
+  };
+
+  Block.prototype.renderArchive = function () {
+    var holder = this.element.querySelector(".worksheets-saved");
+    var list = holder.querySelector("ul"), self = this, s = this.strings;
+    list.textContent = "";
+    holder.hidden = this.archive.length === 0;
+    this.archive.forEach(function (state, index) {
+      var item = document.createElement("li");
+      var name = state.label || s.unnamed;
+      var text = document.createElement("span");
+      text.textContent = name + " — " + self.summary(state.answers).lines.join(" · ");
+      item.appendChild(text);
+      [["open", s.open_assessment], ["delete", s.delete_assessment]].forEach(function (pair) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "md-button";
+        button.textContent = pair[1];
+        button.setAttribute("aria-label", pair[1] + " " + name);
+        button.setAttribute("data-worksheets-action", pair[0]);
+        button.setAttribute("data-worksheets-index", String(index));
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(button);
+      });
+      list.appendChild(item);
+    });
+  };
+
+  Block.prototype.switchTo = function (next) {
+    if (hasContent(this.state)) this.archive.unshift(this.state);
+    this.state = next;
+    this.clearNotice();
+    this.save();
+    this.saveArchive();
+    this.apply();
+    this.renderArchive();
   };
 
   Block.prototype.save = function () {
@@ -400,10 +494,10 @@
       .join(this.strings.list_separator);
   };
 
-  Block.prototype.summary = function () {
+  Block.prototype.summary = function (answers) {
     var s = this.strings, lines = [];
     if (this.block.kind === "checklist") {
-      var progress = scoreChecklist(this.block, this.state.answers);
+      var progress = scoreChecklist(this.block, answers);
       lines.push(progress.progress === null ? s.progress_none
         : fill(s.progress, { percent: percent(s, progress.progress) }));
       lines.push(fill(s.progress_count, { checked: progress.checked, applicable: progress.applicable }));
@@ -416,7 +510,7 @@
       }
       return { lines: lines };
     }
-    var result = scoreWorksheet(this.block, this.state.answers);
+    var result = scoreWorksheet(this.block, answers);
     lines.push(result.score === null ? s.score_none
       : fill(s.score, { percent: percent(s, result.score) }));
     if (result.band) lines.push(fill(s.band, { band: result.band.label }));
@@ -428,7 +522,7 @@
   };
 
   Block.prototype.update = function () {
-    var summary = this.summary(), status = this.status;
+    var summary = this.summary(this.state.answers), status = this.status;
     var current = Array.prototype.map.call(status.children, function (p) { return p.textContent; });
     // Rewrite the region only when its text changes, so screen readers announce changes only.
     if (current.join("\n") !== summary.lines.join("\n")) {
@@ -570,6 +664,23 @@
       this.reset();
     } else if (action === "print") {
       root.print();
+    } else if (action === "new") {
+      this.switchTo(this.emptyState());
+      if (this.labelInput) this.labelInput.focus();
+    } else if (action === "open" || action === "delete") {
+      var index = parseInt(button.getAttribute("data-worksheets-index"), 10);
+      var chosen = this.archive[index];
+      if (!chosen) return;
+      if (action === "open") {
+        this.archive.splice(index, 1);
+        this.switchTo(chosen);
+      } else if (root.confirm(fill(this.strings.delete_confirm, {
+        label: chosen.label || this.strings.unnamed
+      }))) {
+        this.archive.splice(index, 1);
+        this.saveArchive();
+        this.renderArchive();
+      }
     }
   };
 
@@ -589,7 +700,9 @@
     this.element.querySelector(".worksheets-toolbar").hidden = false;
     this.element.querySelector(".worksheets-noscript").hidden = true;
     this.load();
+    this.loadArchive();
     this.apply();
+    this.renderArchive();
     this.element.addEventListener("change", function (event) { self.onChange(event); });
     this.element.addEventListener("input", function (event) {
       if (event.target.tagName === "TEXTAREA" || event.target === self.labelInput) self.onChange(event);
@@ -601,6 +714,10 @@
 
   /* Another tab changed the same answers: show them here too. */
   Block.prototype.onStorage = function (event) {
+    if (event.key === this.archiveKey()) {
+      this.loadArchive();
+      this.renderArchive();
+    }
     if (event.key !== this.key) return;
     this.state = this.emptyState();
     this.load();
