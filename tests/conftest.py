@@ -36,6 +36,13 @@ plugins:
 """
 
 
+def write_doc(docs: Path, relative: str, text: str) -> None:
+    """Write a page (dedented) under a docs folder."""
+    path = docs / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
 class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml's ``!relative $config_dir`` as the repository's folder."""
 

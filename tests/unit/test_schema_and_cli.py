@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import jsonschema
 import yaml
 from worksheets.cli import main, schema_text
 from worksheets.model import json_schema
+
+from tests.conftest import write_doc as write
 
 REPO = Path(__file__).resolve().parent.parent.parent
 SCHEMA = REPO / "schema" / "worksheets.schema.json"
@@ -44,12 +45,6 @@ def test_schema_accepts_the_repository_pages_and_rejects_typos() -> None:
         }
     }
     assert not validator.is_valid(bad)
-
-
-def write(docs: Path, relative: str, text: str) -> None:
-    path = docs / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
 
 
 BROKEN = """\

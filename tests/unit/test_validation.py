@@ -14,6 +14,8 @@ from worksheets.parse import parse_page
 from worksheets.problems import Problem
 from worksheets.scan import scan_docs
 
+from tests.conftest import write_doc as write
+
 CHECKLIST = """\
 ---
 checklist:
@@ -390,12 +392,6 @@ def test_yes_and_no_are_words_in_labels() -> None:
 
 
 # --- across pages and languages -------------------------------------------------
-
-
-def write(docs: Path, relative: str, text: str) -> None:
-    path = docs / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
 
 
 WORKSHEET = """\
