@@ -11,7 +11,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -151,13 +151,25 @@ def _weasyprint_version() -> str:
 
 
 def site_jobs(
-    site: Site, order: Sequence[str], *, date: str, site_name: str, languages: Iterable[str]
+    site: Site,
+    order: Sequence[str],
+    *,
+    date: str,
+    site_name: str | Mapping[str, str],
+    languages: Iterable[str],
 ) -> list[PdfJob]:
     """Every block's PDF in every language, and one booklet per language.
 
     ``order`` lists pages (paths within a language) in the site's navigation
     order; a page missing in a language is replaced by the default language's.
+    ``site_name`` is one name, or a name per language.
     """
+    names = site_name if isinstance(site_name, Mapping) else {}
+    default_name = site_name if isinstance(site_name, str) else ""
+
+    def name_in(lang: str) -> str:
+        return names.get(lang) or names.get(site.default_language) or default_name
+
     jobs: dict[str, PdfJob] = {}
     default = site.default_language
     rels = [rel for rel in order if site.page(default, rel)]
@@ -179,13 +191,13 @@ def site_jobs(
                     jobs[name] = PdfJob(
                         name,
                         f"{kind} '{model.id}' ({page.lang})",
-                        print_html([entry], page.lang, date=date, site_name=site_name),
+                        print_html([entry], page.lang, date=date, site_name=name_in(page.lang)),
                     )
         if booklet:
             jobs[booklet_name(lang)] = PdfJob(
                 booklet_name(lang),
                 f"booklet ({lang})",
-                print_html(booklet, lang, date=date, site_name=site_name, booklet=True),
+                print_html(booklet, lang, date=date, site_name=name_in(lang), booklet=True),
             )
     return list(jobs.values())
 

@@ -103,6 +103,18 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         )
         return default, languages
 
+    def _site_names(self, config: MkDocsConfig) -> dict[str, str]:
+        """The site's name in each language (mkdocs-static-i18n's per-language site_name)."""
+        i18n = config.plugins.get("i18n")
+        names = {
+            language.locale: language.site_name
+            for language in getattr(getattr(i18n, "config", None), "languages", [])
+            if getattr(language, "site_name", None)
+        }
+        assert self.site is not None
+        names.setdefault(self.site.default_language, config.site_name)
+        return names
+
     def _log_missing(self, site: Site) -> None:
         by_language: dict[str, list[str]] = {}
         for missing in site.missing:
@@ -223,7 +235,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             self.site,
             self.nav_order,
             date=build_date(),
-            site_name=config.site_name,
+            site_name=self._site_names(config),
             languages=languages,
         )
         if not jobs:
