@@ -90,8 +90,21 @@ def render_block(
     )
 
 
+# The strings that assets/worksheets.js uses (a test keeps this list complete).
+CLIENT_STRINGS = (
+    "answer_no", "answer_yes", "band", "complete", "completion", "csv_answer", "csv_item",
+    "csv_note", "csv_score", "csv_section", "delete_assessment", "delete_confirm",
+    "failed_critical", "import_confirm", "import_done", "import_dropped", "import_not_answers",
+    "import_not_json", "import_wrong_block", "kind_checklist", "kind_worksheet", "label_field",
+    "list_separator", "not_applicable", "open_assessment", "open_required", "percent",
+    "progress", "progress_count", "progress_none", "reset_confirm", "score", "score_none",
+    "storage_full", "storage_unavailable", "storage_unreadable", "unnamed", "version_changed",
+)  # fmt: skip
+
+
 def client_data(model: Checklist | Worksheet, lang: str, title: str) -> dict[str, Any]:
     """What the page's script needs to score, save and export: structure, plain texts, strings."""
+    strings = Strings(lang)
     sections: list[dict[str, Any]] = []
     for section in model.sections:
         entries: list[Any] = (
@@ -122,7 +135,7 @@ def client_data(model: Checklist | Worksheet, lang: str, title: str) -> dict[str
         "title": plain_text(title),
         "allowNa": model.allow_na,
         "sections": sections,
-        "strings": Strings(lang).table,
+        "strings": {key: strings[key] for key in CLIENT_STRINGS},
     }
     if isinstance(model, Worksheet):
         data["scale"] = [

@@ -290,3 +290,12 @@ def test_repository_site_builds_strictly_without_third_party_requests(tmp_path: 
         worksheet = scan_docs(REPO / "docs").page(lang, "copc-readiness.md").model("worksheet")
         assert len(document.find_all("fieldset")) == len(worksheet.entries())
         assert document.find(attrs={"role": "status"}) is not None
+        # "Last updated" from git history, in the page's language
+        updated = document.find(class_="git-revision-date-localized-plugin-date")
+        assert updated is not None
+        pattern = {
+            "en": r"[A-Z][a-z]+ \d{1,2}, \d{4}",
+            "es": r"\d{1,2} de [a-z]+ de \d{4}",
+            "sv": r"\d{1,2} [a-zåäö]+ \d{4}",
+        }[lang]
+        assert re.fullmatch(pattern, updated.get_text().strip()), updated.get_text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 
 import pytest
@@ -47,3 +48,16 @@ def test_numbers_use_the_language_decimal_separator() -> None:
 def test_unknown_language_falls_back_to_english_and_regional_to_base() -> None:
     assert Strings("fi")["not_applicable"] == "Not applicable"
     assert Strings("es_MX")["not_applicable"] == "No aplicable"
+
+
+def test_the_script_gets_every_string_it_uses() -> None:
+    from worksheets.render import CLIENT_STRINGS
+
+    from tests.conftest import REPO
+
+    script = (REPO / "plugins/worksheets/assets/worksheets.js").read_text(encoding="utf-8")
+    used = set(re.findall(r"\b(?:strings|s)\.([a-z]+_[a-z_]+|[a-z]+)\b", script))
+    used |= {f"kind_{kind}" for kind in ("checklist", "worksheet")}
+    known = set(_load(FALLBACK))
+    assert (used & known) <= set(CLIENT_STRINGS)
+    assert set(CLIENT_STRINGS) <= known

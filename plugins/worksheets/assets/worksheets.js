@@ -71,7 +71,7 @@
     var bounds = scaleBounds(block);
     var answered = 0, failedCritical = [];
     var overallSum = 0, overallWeight = 0, weightedSum = 0, weightedTotal = 0;
-    var usesSectionWeights = block.sections.every(function (s) { return s.weight !== null; });
+    var usesSectionWeights = block.sections.every(function (section) { return section.weight !== null; });
     var sections = {};
     block.sections.forEach(function (section) {
       var sectionSum = 0, sectionWeight = 0;
