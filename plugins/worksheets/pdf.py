@@ -246,7 +246,7 @@ def _tidy_radio_groups(path: str) -> None:
     from pypdf.generic import ArrayObject, NameObject
 
     writer = PdfWriter(clone_from=PdfReader(path))
-    form = writer._root_object.get("/AcroForm")
+    form = writer.root_object.get("/AcroForm")
     if form is None:
         return
     form = form.get_object()
