@@ -224,7 +224,8 @@ def _render(html: str, target: str) -> str | None:
     try:
         handle, temporary = tempfile.mkstemp(suffix=".part", dir=folder)
         os.close(handle)
-        HTML(string=html, base_url=folder).write_pdf(temporary, pdf_forms=True)
+        # Tagged PDF: screen readers get the structure and the document's language.
+        HTML(string=html, base_url=folder).write_pdf(temporary, pdf_forms=True, pdf_tags=True)
         _tidy_radio_groups(temporary)
         os.replace(temporary, target)
     except Exception as error:  # any failure is reported with the block's name, not raised

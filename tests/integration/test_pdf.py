@@ -88,6 +88,8 @@ def test_checklist_pdf_has_texts_fields_and_metadata(built: Build, lang: str) ->
     assert reader.metadata is not None
     assert reader.metadata["/Keywords"] == f"worksheets:checklist:site-visit:2:{lang}"
     assert reader.metadata["/Title"] == texts["title"]
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == lang and "/StructTreeRoot" in catalog  # tagged, for screen readers
     footer = {
         "en": "site-visit · version 2 · en · built",
         "es": "site-visit · versión 2 · es",
