@@ -478,3 +478,17 @@ def test_one_assessment_per_vendor(page: Page, base_url: str) -> None:
     page.get_by_role("button", name="Eliminar Vendor B").click()
     assert dialogs and "Vendor B" in dialogs[-1]
     expect(page.get_by_role("list", name="Otras evaluaciones en este navegador")).to_be_hidden()
+
+
+def test_another_tab_sees_the_answers_at_once(
+    context_factory: Callable[..., BrowserContext], base_url: str
+) -> None:
+    context = context_factory()
+    first, second = context.new_page(), context.new_page()
+    first.goto(base_url + "visit/")
+    second.goto(base_url + "sv/visit/")
+    first.get_by_role("checkbox", name="We met the team leads.", exact=True).check()
+    expect(
+        second.get_by_role("checkbox", name="Vi träffade teamledarna.", exact=True)
+    ).to_be_checked()
+    expect(second.get_by_role("status")).to_contain_text("Framsteg: 25 %")
