@@ -492,3 +492,30 @@ def test_another_tab_sees_the_answers_at_once(
         second.get_by_role("checkbox", name="Vi träffade teamledarna.", exact=True)
     ).to_be_checked()
     expect(second.get_by_role("status")).to_contain_text("Framsteg: 25 %")
+
+
+def test_importing_keeps_the_answers_on_screen_as_another_assessment(
+    page: Page, base_url: str, tmp_path: Path
+) -> None:
+    page.goto(base_url + "visit/")
+    page.get_by_role("textbox", name="Assessment label").fill("Site Lisbon")
+    page.get_by_role("checkbox", name="We met the team leads.", exact=True).check()
+    other = write_json(
+        tmp_path / "porto.json",
+        {
+            "format": "worksheets/answers@1",
+            "kind": "checklist",
+            "id": "site-visit",
+            "version": 2,
+            "label": "Site Porto",
+            "answers": {"reports": True},
+        },
+    )
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import JSON").click()
+    chooser.value.set_files(other)
+    expect(page.get_by_role("textbox", name="Assessment label")).to_have_value("Site Porto")
+    expect(page.get_by_role("status")).to_contain_text("Progress: 25%")
+    expect(page.get_by_role("list", name="Other assessments in this browser")).to_contain_text(
+        "Site Lisbon — Progress: 25%"
+    )

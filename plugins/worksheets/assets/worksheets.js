@@ -621,14 +621,9 @@
       }));
       return;
     }
-    var hasAnswers = Object.keys(this.state.answers).length || Object.keys(this.state.notes).length;
-    if (hasAnswers && !root.confirm(fill(s.import_confirm, { title: this.block.title, file: name }))) {
-      return;
-    }
+    // The answers on screen are not lost: they join the other assessments below.
     var result = this.sanitize(data);
-    this.state = result.state;
-    this.save();
-    this.apply();
+    this.switchTo(result.state);
     this.say(fill(s.import_done, { count: Object.keys(result.state.answers).length, file: name }));
     if (result.dropped.length) {
       this.say(fill(s.import_dropped, {
