@@ -185,16 +185,26 @@ worksheet:
 """
 
 
-def build_test_site(root: Path) -> Path:
-    """The browser tests' site: a checklist and a worksheet in three languages."""
+def write_test_site(
+    root: Path, *, home: str = "", extra_pages: bool = True, people_suffix: str = ""
+) -> SiteFolder:
+    """A checklist (visit.md) and a worksheet (ready.md) in three languages."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     site = SiteFolder(root)
     for lang, texts in TEXTS.items():
-        site.write(f"{lang}/index.md", f"# {texts['title']}\n\n[→](visit.md) [→](ready.md)\n")
-        site.write(f"{lang}/visit.md", CHECKLIST.format(**texts))
+        site.write(f"{lang}/index.md", f"# {texts['title']}\n\n{home}\n")
+        people = f"{texts['people']}{people_suffix}"
+        site.write(f"{lang}/visit.md", CHECKLIST.format(**{**texts, "people": people}))
         site.write(f"{lang}/ready.md", WORKSHEET.format(**texts))
-        site.write(f"{lang}/xss.md", XSS_PAGE)
+        if extra_pages:
+            site.write(f"{lang}/xss.md", XSS_PAGE)
+    return site
+
+
+def build_test_site(root: Path) -> Path:
+    """The browser tests' site, with a page of script payloads in every text field."""
+    site = write_test_site(root, home="[→](visit.md) [→](ready.md)")
     build = site.build()
     assert build.returncode == 0, build.output
     return build.site_dir

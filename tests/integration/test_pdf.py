@@ -15,8 +15,8 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader, PdfWriter
 from worksheets.pdf import PdfError, PdfJob, PdfRenderer, read_answers
 
-from tests.browser.conftest import CHECKLIST, TEXTS, WORKSHEET
-from tests.conftest import MKDOCS_YML, REPO, Build, SiteFolder, run_build
+from tests.browser.conftest import TEXTS, WORKSHEET, write_test_site
+from tests.conftest import REPO, Build, SiteFolder, run_build
 
 # 2026-11-24, so that the footer's build date is known.
 EPOCH = "1795478400"
@@ -38,17 +38,10 @@ def build(root: Path) -> Build:
 
 
 def write_site(root: Path) -> SiteFolder:
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    site = SiteFolder(root)
-    for lang, texts in TEXTS.items():
-        site.write(f"{lang}/index.md", f"# {texts['title']}\n\n<!-- booklet -->\n")
-        site.write(
-            f"{lang}/visit.md",
-            CHECKLIST.format(**{**texts, "people": f"{texts['people']} {LONG_WORD}"}),
-        )
-        site.write(f"{lang}/ready.md", WORKSHEET.format(**texts))
-    return site
+    """The test site with a booklet link on the home pages and a word too long for a line."""
+    return write_test_site(
+        root, home="<!-- booklet -->", extra_pages=False, people_suffix=f" {LONG_WORD}"
+    )
 
 
 @pytest.fixture(scope="module")
