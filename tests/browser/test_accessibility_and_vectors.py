@@ -132,3 +132,14 @@ def repository_site(tmp_path_factory: pytest.TempPathFactory, serve: Callable[[P
 def test_axe_on_the_real_site(page: Page, repository_site: str, lang: str, path: str) -> None:
     open_and_answer(page, repository_site + lang + path)
     assert serious_violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["choosing-a-vendor/", "es/copc-readiness/"])
+def test_axe_on_the_real_site_in_the_dark_palette(
+    context_factory: Callable[..., BrowserContext], repository_site: str, path: str
+) -> None:
+    page = context_factory(color_scheme="dark").new_page()
+    open_and_answer(page, repository_site + path)
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    assert scheme == "slate"
+    assert serious_violations(page) == []
