@@ -91,10 +91,14 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             config.extra_javascript.append(script)
         return config
 
+    @staticmethod
+    def _i18n_languages(config: MkDocsConfig) -> list[Any]:
+        """mkdocs-static-i18n's language entries (locale, site_name, ...), if it is used."""
+        i18n = config.plugins.get("i18n")
+        return list(getattr(getattr(i18n, "config", None), "languages", None) or [])
+
     def _languages(self, config: MkDocsConfig, i18n: Any) -> tuple[str, list[str] | None]:
-        languages = [
-            language.locale for language in getattr(getattr(i18n, "config", None), "languages", [])
-        ] or None
+        languages = [language.locale for language in self._i18n_languages(config)] or None
         default = (
             self.config.default_language
             or getattr(i18n, "default_language", None)
@@ -105,10 +109,9 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
 
     def _site_names(self, config: MkDocsConfig) -> dict[str, str]:
         """The site's name in each language (mkdocs-static-i18n's per-language site_name)."""
-        i18n = config.plugins.get("i18n")
         names = {
             language.locale: language.site_name
-            for language in getattr(getattr(i18n, "config", None), "languages", [])
+            for language in self._i18n_languages(config)
             if getattr(language, "site_name", None)
         }
         assert self.site is not None

@@ -24,12 +24,18 @@ class Site:
     by_path: dict[str, Page] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     missing: list[MissingTranslation] = field(default_factory=list)
+    _by_path: dict[str, list[Problem]] | None = field(default=None, repr=False)
 
     def page(self, lang: str, rel: str) -> Page | None:
         return self.pages.get((lang, rel))
 
     def problems_of(self, path: str) -> list[Problem]:
-        return [problem for problem in self.problems if problem.path == path]
+        """The problems of one page (looked up for every page of every language build)."""
+        if self._by_path is None:
+            self._by_path = {}
+            for problem in self.problems:
+                self._by_path.setdefault(problem.path, []).append(problem)
+        return self._by_path.get(path, [])
 
 
 def detect_languages(docs_dir: Path, default_language: str) -> list[str]:
