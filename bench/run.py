@@ -48,8 +48,9 @@ plugins:
 
 def page(number: int, lang: str) -> str:
     items = "\n".join(
-        f"        - {{id: item-{i}, text: 'Item {i} of guide {number} ({lang}) with **bold** text.',"
-        f" required: {'true' if i % 3 == 0 else 'false'}, weight: {1 + i % 2}}}"
+        f"        - {{id: item-{i}, "
+        f"text: 'Item {i} of guide {number} ({lang}) with **bold** text.', "
+        f"required: {'true' if i % 3 == 0 else 'false'}, weight: {1 + i % 2}}}"
         for i in range(12)
     )
     criteria = "\n".join(
@@ -117,8 +118,17 @@ def build(root: Path, repeat: int, *, enabled: bool, pdf: bool) -> float:
         CONFIG.format(enabled=str(enabled).lower(), pdf=str(pdf).lower(), cache=root / "cache"),
         encoding="utf-8",
     )
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
-               "-d", str(root / "site")]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "-q",
+        "-f",
+        str(config),
+        "-d",
+        str(root / "site"),
+    ]
     return best(command, root, repeat)
 
 
@@ -139,13 +149,18 @@ def main() -> None:
         corpus(root, args.pages)
         baseline = build(root, args.repeat, enabled=False, pdf=False)
         plugin = build(root, args.repeat, enabled=True, pdf=False)
-        check = best([sys.executable, "-m", "worksheets", "check", str(root / "docs")], root,
-                     args.repeat)
+        check = best(
+            [sys.executable, "-m", "worksheets", "check", str(root / "docs")], root, args.repeat
+        )
         yaml_baseline = best(
-            [sys.executable, "-c", "import sys; sys.path.insert(0, %r); import run; "
-             "run.read_front_matter(__import__('pathlib').Path(%r))"
-             % (str(Path(__file__).parent), str(root / "docs"))],
-            root, args.repeat,
+            [
+                sys.executable,
+                "-c",
+                f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import run; "
+                f"run.read_front_matter(__import__('pathlib').Path({str(root / 'docs')!r}))",
+            ],
+            root,
+            args.repeat,
         )
         cold = build(root, 1, enabled=True, pdf=True)
         warm = build(root, args.repeat, enabled=True, pdf=True)

@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .formats.problems import FieldPath, Loc, Problem
 from .model import Checklist, Worksheet
-from .parse import Page, SourceBlock
-from .problems import Loc, Problem, field_path
+from .source import SourceBlock, SourcePage
 
 _ENTRIES = {"checklist": "items", "worksheet": "criteria"}
 
@@ -33,7 +33,7 @@ def block_rules(path: str, block: SourceBlock) -> list[Problem]:
     problems: list[Problem] = []
 
     def report(loc: Loc, message: str) -> None:
-        problems.append(Problem(path, block.line_of(loc), field_path(block.kind, loc), message))
+        problems.append(Problem(path, block.line_of(loc), FieldPath(block.kind, loc), message))
 
     entries_key = _ENTRIES[block.kind]
     section_ids: dict[Any, int] = {}
@@ -56,7 +56,7 @@ def block_rules(path: str, block: SourceBlock) -> list[Problem]:
             if not isinstance(entry_id, str):
                 continue
             if entry_id in entry_ids:
-                first = field_path(block.kind, entry_ids[entry_id][:-1])
+                first = FieldPath(block.kind, entry_ids[entry_id][:-1])
                 report(
                     loc,
                     f"duplicate id '{entry_id}' (also {first}); ids are unique in a {block.kind}",
@@ -108,10 +108,10 @@ def block_rules(path: str, block: SourceBlock) -> list[Problem]:
     return problems
 
 
-def duplicate_ids(pages: Iterable[Page]) -> list[Problem]:
+def duplicate_ids(pages: Iterable[SourcePage]) -> list[Problem]:
     """Block ids are unique across checklists and worksheets of one language."""
     problems: list[Problem] = []
-    seen: dict[tuple[str, str], tuple[Page, str]] = {}
+    seen: dict[tuple[str, str], tuple[SourcePage, str]] = {}
     for page in sorted(pages, key=lambda page: page.path):
         for kind, block in page.blocks.items():
             block_id = block.model.id if block.model else None
@@ -125,7 +125,7 @@ def duplicate_ids(pages: Iterable[Page]) -> list[Problem]:
                     Problem(
                         page.path,
                         block.line_of(("id",)),
-                        f"{kind}.id",
+                        FieldPath(kind, ("id",)),
                         f"'{block_id}' is already the id of the {other_kind} in {where}; "
                         "block ids are unique across the site",
                     )
@@ -185,7 +185,7 @@ def _parent_differs(loc: Loc, differing: set[Loc]) -> bool:
     return any(loc[: len(parent)] == parent and len(loc) > len(parent) for parent in differing)
 
 
-def translation_parity(default: Page, translation: Page) -> list[Problem]:
+def translation_parity(default: SourcePage, translation: SourcePage) -> list[Problem]:
     """A translation has the default page's structure; only texts differ."""
     problems: list[Problem] = []
     for kind in ("checklist", "worksheet"):
@@ -200,7 +200,7 @@ def translation_parity(default: Page, translation: Page) -> list[Problem]:
                 Problem(
                     translation.path,
                     (target.line if target else 1),
-                    kind,
+                    FieldPath(kind),
                     f"{has.path}:{block.line} has a {kind} but {lacks.path} has none; "
                     "translations have the same blocks as the default language",
                     rule="parity",
@@ -221,7 +221,7 @@ def translation_parity(default: Page, translation: Page) -> list[Problem]:
                 Problem(
                     translation.path,
                     target.line_of(loc),
-                    field_path(kind, loc),
+                    FieldPath(kind, loc),
                     f"{word + ' ' if word else ''}{_shown(actual.get(loc))} here but "
                     f"{_shown(value)} in {default.path}:{source.line_of(loc)}; translations keep "
                     "the ids, order, version, weights and flags of the default language and "
@@ -242,7 +242,7 @@ class MissingTranslation:
 
 
 def cross_language(
-    pages: dict[tuple[str, str], Page], default_language: str, languages: list[str]
+    pages: dict[tuple[str, str], SourcePage], default_language: str, languages: list[str]
 ) -> tuple[list[Problem], list[MissingTranslation]]:
     """Parity problems and missing translations, for every page of the default language."""
     problems: list[Problem] = []

@@ -10,8 +10,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from .formats.problems import github_command
 from .model import SLUG_PATTERN, json_schema
-from .problems import Problem
 from .scan import scan_docs
 from .translations import status_json, status_text
 
@@ -34,23 +34,18 @@ def _check(args: argparse.Namespace) -> int:
         return 1 if site.problems else 0
     if args.format == "github":
         for problem in site.problems:
-            print(github_annotation("error", docs / problem.path, problem))
+            print(problem.as_github(docs.as_posix()))
         for missing in site.missing:
-            print(
-                f"::notice file={_escape_property(str(docs / missing.default_path))},"
-                f"title={_escape_property('missing translation')}::"
-                + _escape_data(
-                    f"{missing.rel} has no '{missing.lang}' translation; "
-                    f"readers get {missing.default_path}"
-                )
+            message = (
+                f"{missing.rel} has no '{missing.lang}' translation; "
+                f"readers get {missing.default_path}"
             )
+            file = (docs / missing.default_path).as_posix()
+            print(github_command("notice", file, message, title="missing translation"))
         return 1 if site.problems else 0
     if args.format == "json":
         report = {
-            "problems": [
-                {"path": p.path, "line": p.line, "field": p.field, "message": p.message}
-                for p in site.problems
-            ],
+            "problems": [problem.as_json() for problem in site.problems],
             "missing_translations": [
                 {"page": m.rel, "language": m.lang, "fallback": m.default_path}
                 for m in site.missing
@@ -92,22 +87,6 @@ def _watch(docs: Path, args: argparse.Namespace) -> int:
         return 0
 
 
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def github_annotation(level: str, path: Path, problem: Problem) -> str:
-    """A GitHub Actions workflow command that marks the problem's line in a pull request."""
-    return (
-        f"::{level} file={_escape_property(path.as_posix())},line={problem.line},"
-        f"title={_escape_property(problem.field)}::{_escape_data(problem.message)}"
-    )
-
-
 def schema_text() -> str:
     """The committed JSON Schema's exact text."""
     return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
@@ -135,7 +114,9 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _pdf(args: argparse.Namespace) -> int:
-    from .pdf import PdfError, PdfRenderer, build_date, site_jobs
+    from .formats.documents import BlockPdf
+    from .pdf.cache import PdfError, PdfRenderer
+    from .pdf.jobs import build_date, site_jobs
 
     docs = Path(args.docs)
     if not docs.is_dir():
@@ -154,15 +135,17 @@ def _pdf(args: argparse.Namespace) -> int:
         return 2
     jobs = site_jobs(site, [], date=build_date(), site_name=args.site_name, languages=languages)
     if args.ids:
-        known = {job.name.rsplit("-", 1)[0] for job in jobs if not job.name.startswith("booklet-")}
+        known = {job.identity.block_id for job in jobs if isinstance(job.identity, BlockPdf)}
         missing = sorted(set(args.ids) - known)
         if missing:
             print(f"worksheets pdf: no block with id: {', '.join(missing)}", file=sys.stderr)
             return 2
-        wanted = {f"{block_id}-{lang}.pdf" for block_id in args.ids for lang in languages}
-        jobs = [job for job in jobs if job.name in wanted]
-    else:
-        jobs = [job for job in jobs if job.name.rsplit("-", 1)[-1][:-4] in languages]
+        jobs = [
+            job
+            for job in jobs
+            if isinstance(job.identity, BlockPdf) and job.identity.block_id in args.ids
+        ]
+    jobs = [job for job in jobs if job.identity.lang in languages]
     renderer = PdfRenderer(Path(args.cache_dir))
     try:
         stats = renderer.render(jobs, Path(args.out))
@@ -178,12 +161,13 @@ def _pdf(args: argparse.Namespace) -> int:
 
 
 def _read_pdf(args: argparse.Namespace) -> int:
-    from .pdf import read_answers
+    from .pdf.read import read_answers
 
-    documents = read_answers(Path(args.file))
-    if not documents:
+    assessments = read_answers(Path(args.file))
+    if not assessments:
         print(f"worksheets read-pdf: {args.file} is not a PDF of this site", file=sys.stderr)
         return 1
+    documents = [assessment.as_json() for assessment in assessments]
     result = documents[0] if len(documents) == 1 else documents
     print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0

@@ -10,14 +10,14 @@ from __future__ import annotations
 import difflib
 import re
 import typing
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .model import BLOCK_TYPES, Checklist, Worksheet
-from .problems import Loc, Problem, field_path
+from .formats.problems import FieldPath, Loc, Problem
+from .model import BLOCK_TYPES
+from .source import SourceBlock, SourcePage
 
 # The same pattern as ``mkdocs.utils.meta.YAML_RE``, copied so that the core
 # does not import MkDocs.
@@ -48,42 +48,6 @@ _Loader.add_implicit_resolver(
 _FIRST_YAML_LINE = 2
 
 
-@dataclass
-class SourceBlock:
-    """A ``checklist:`` or ``worksheet:`` block as read from one page."""
-
-    kind: str
-    line: int
-    positions: dict[Loc, int]
-    data: Any
-    model: Checklist | Worksheet | None = None
-
-    def line_of(self, loc: Loc) -> int:
-        """The line of a field, or of its nearest enclosing field when it is missing."""
-        while loc:
-            if loc in self.positions:
-                return self.positions[loc]
-            loc = loc[:-1]
-        return self.line
-
-
-@dataclass
-class Page:
-    """One Markdown page: its blocks, markers and problems."""
-
-    path: str
-    lang: str
-    rel: str
-    title: str
-    blocks: dict[str, SourceBlock] = field(default_factory=dict)
-    markers: dict[str, int] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-
-    def model(self, kind: str) -> Checklist | Worksheet | None:
-        block = self.blocks.get(kind)
-        return block.model if block else None
-
-
 class _Located:
     """Builds Python data from a YAML node tree, noting the line of every node."""
 
@@ -110,7 +74,9 @@ class _Located:
                         Problem(
                             self.path,
                             key_node.start_mark.line + _FIRST_YAML_LINE,
-                            field_path(str(loc[0]), (*loc[1:], str(key))) if loc else str(key),
+                            FieldPath(str(loc[0]), (*loc[1:], str(key)))
+                            if loc
+                            else FieldPath(str(key)),
                             "this key appears twice; the last one wins, delete the other",
                         )
                     )
@@ -168,7 +134,7 @@ def find_markers(text: str, first_line: int, path: str) -> tuple[dict[str, int],
                 Problem(
                     path,
                     number,
-                    kind,
+                    FieldPath(kind),
                     f"the <!-- {kind} --> marker appears again (first on line {markers[kind]}); "
                     "a page has one block of each kind, delete this marker",
                 )
@@ -178,7 +144,7 @@ def find_markers(text: str, first_line: int, path: str) -> tuple[dict[str, int],
     return markers, problems
 
 
-def parse_page(path: str, text: str, lang: str, rel: str) -> Page:
+def parse_page(path: str, text: str, lang: str, rel: str) -> SourcePage:
     """Read one page's front matter into blocks; every problem is kept on the page."""
     text = text.replace("\r\n", "\n").removeprefix("\ufeff")
     problems: list[Problem] = []
@@ -203,19 +169,21 @@ def parse_page(path: str, text: str, lang: str, rel: str) -> Page:
                 problems.append(_yaml_problem(path, error))
         else:
             problems.append(
-                Problem(path, _FIRST_YAML_LINE, "front matter", "must be a mapping of keys")
+                Problem(
+                    path, _FIRST_YAML_LINE, FieldPath("front matter"), "must be a mapping of keys"
+                )
             )
     elif yaml_text is None and _looks_like_broken_front_matter(text):
         problems.append(
             Problem(
                 path,
                 1,
-                "front matter",
+                FieldPath("front matter"),
                 "starts with '---' but has no closing '---' line, so MkDocs would show it as text",
             )
         )
 
-    page = Page(path=path, lang=lang, rel=rel, title=page_title(meta, body, rel))
+    page = SourcePage(path=path, lang=lang, rel=rel, title=page_title(meta, body, rel))
     for kind, block_type in BLOCK_TYPES.items():
         if kind not in meta:
             continue
@@ -236,7 +204,7 @@ def parse_page(path: str, text: str, lang: str, rel: str) -> Page:
                 Problem(
                     path,
                     line,
-                    kind,
+                    FieldPath(kind),
                     f"the page has a <!-- {kind} --> marker but no '{kind}:' block in its "
                     "front matter; add the block or delete the marker",
                 )
@@ -264,7 +232,7 @@ def _yaml_problem(path: str, error: yaml.YAMLError) -> Problem:
     return Problem(
         path,
         line,
-        "front matter",
+        FieldPath("front matter"),
         f"YAML syntax error: {detail}; MkDocs would ignore the whole front matter",
     )
 
@@ -276,7 +244,7 @@ def _validation_problems(
     for detail in error.errors(include_url=False):
         loc = tuple(part for part in detail["loc"] if isinstance(part, int | str))
         message = _message(detail, block_type, loc)
-        problems.append(Problem(path, block.line_of(loc), field_path(block.kind, loc), message))
+        problems.append(Problem(path, block.line_of(loc), FieldPath(block.kind, loc), message))
     return problems
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -13,34 +12,24 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.pages import Page
 
+from . import i18n
 from .config import WorksheetsConfig
-from .parse import Page
-from .pdf import PdfError, PdfRenderer, booklet_name, build_date, pdf_name, site_jobs
-from .render import (
-    render_block,
-    render_booklet_link,
-    render_fallback_notice,
-    render_problems,
-    render_translation_status,
-)
+from .formats.documents import BookletPdf
+from .pdf.cache import PdfError, PdfRenderer
+from .pdf.jobs import build_date, site_jobs
+from .render import render_booklet_link, render_translation_status
 from .scan import Site, scan_docs
+from .splice import PageParts, splice_page
 from .translations import PageStatus, translation_status
 
 log = get_plugin_logger(__name__)
 
 ASSETS = ("worksheets.css", "worksheets.js")
 ASSET_DIR = "assets/worksheets"
-_BLOCK_KINDS = ("checklist", "worksheet")
-BOOKLET_MARKER = re.compile(r"<!--\s*booklet\s*-->")
-STATUS_MARKER = re.compile(r"<!--\s*translation-status\s*-->")
 PDF_FOLDER = "pdf"
 ESCAPED_META = ("title", "description")
-
-
-def _marker_re(kind: str) -> re.Pattern[str]:
-    return re.compile(rf"<!--\s*{kind}\s*-->")
 
 
 class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
@@ -67,21 +56,24 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
     def pdf_enabled(self) -> bool:
         return bool(self.config.pdf) and (self.command != "serve" or self.config.pdf_in_serve)
 
-    def _first_build(self, config: MkDocsConfig) -> bool:
-        # mkdocs-static-i18n builds each further language inside the first build's
-        # on_post_build, with "building" set: per-site work is done once, not per language.
-        return not getattr(config.plugins.get("i18n"), "building", False)
-
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        if self.site is None or self._first_build(config):
-            default, languages = self._languages(config, config.plugins.get("i18n"))
-            self.site = scan_docs(Path(config.docs_dir), default, languages)
+        # mkdocs-static-i18n builds each further language inside the first build:
+        # the docs are scanned once, there.
+        if self.site is None or i18n.is_first_build(config):
+            default = (
+                self.config.default_language
+                or i18n.default_language(config)
+                or config.theme.get("language")
+                or "en"
+            )
+            self.site = scan_docs(Path(config.docs_dir), default, i18n.languages(config))
             self.statuses = None
             for problem in self.site.problems:
                 log.warning(str(problem))
-            self._log_missing(self.site)
+            for line in self.site.missing_summary():
+                log.info(line)
             self.root_site_dir = Path(config.site_dir)
         # on_config runs once per language on the same config: add the assets once.
         css, script = (f"{ASSET_DIR}/{asset}" for asset in ASSETS)
@@ -91,45 +83,8 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             config.extra_javascript.append(script)
         return config
 
-    @staticmethod
-    def _i18n_languages(config: MkDocsConfig) -> list[Any]:
-        """mkdocs-static-i18n's language entries (locale, site_name, ...), if it is used."""
-        i18n = config.plugins.get("i18n")
-        return list(getattr(getattr(i18n, "config", None), "languages", None) or [])
-
-    def _languages(self, config: MkDocsConfig, i18n: Any) -> tuple[str, list[str] | None]:
-        languages = [language.locale for language in self._i18n_languages(config)] or None
-        default = (
-            self.config.default_language
-            or getattr(i18n, "default_language", None)
-            or config.theme.get("language")
-            or "en"
-        )
-        return default, languages
-
-    def _site_names(self, config: MkDocsConfig) -> dict[str, str]:
-        """The site's name in each language (mkdocs-static-i18n's per-language site_name)."""
-        names = {
-            language.locale: language.site_name
-            for language in self._i18n_languages(config)
-            if getattr(language, "site_name", None)
-        }
-        assert self.site is not None
-        names.setdefault(self.site.default_language, config.site_name)
-        return names
-
-    def _log_missing(self, site: Site) -> None:
-        by_language: dict[str, list[str]] = {}
-        for missing in site.missing:
-            by_language.setdefault(missing.lang, []).append(missing.rel)
-        for lang, pages in sorted(by_language.items()):
-            log.info(
-                f"{len(pages)} page(s) have no '{lang}' translation, readers get the "
-                f"'{site.default_language}' page: {', '.join(pages)}"
-            )
-
     def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> None:
-        if self.config.enabled and self._first_build(config):
+        if self.config.enabled and i18n.is_first_build(config):
             # Booklets follow the navigation of the default language.
             self.nav_order = [page.file.src_uri.split("/", 1)[-1] for page in nav.pages]
 
@@ -144,7 +99,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         return files
 
     def on_page_markdown(
-        self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if not self.config.enabled:
             return None
@@ -160,39 +115,33 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
     # markers that Python-Markdown passed through are still in place.
     @event_priority(-50)
     def on_page_content(
-        self, html: str, page: MkDocsPage, config: MkDocsConfig, files: Files
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if not self.config.enabled or self.site is None:
             return None
-        lang = self._page_language(page, config)
-        # The language being built: a page missing in it is shown in the default language.
-        build_lang = self._build_language(config) or lang
+        site = self.site
+        lang = i18n.page_language(page, config)
+        build_lang = i18n.current_language(config) or lang
         here = Path(config.site_dir, page.file.dest_uri).parent
-        html = self._booklet_link(html, build_lang, here)
-        html = STATUS_MARKER.sub(lambda _: self._translation_status(build_lang), html, count=1)
-        source = self.site.by_path.get(page.file.src_uri)
-        if source is not None:
-            html = self._blocks(html, source, lang, here)
-        if build_lang != lang:
-            html = render_fallback_notice(build_lang, lang) + html
-        return html
+        source = site.by_path.get(page.file.src_uri)
 
-    def _blocks(self, html: str, source: Page, lang: str, here: Path) -> str:
-        problems = self.site.problems_of(source.path) if self.site else []
-        page_level = [p for p in problems if p.field.split(".")[0] not in _BLOCK_KINDS]
-        for kind in _BLOCK_KINDS:
-            fragment = self._fragment(source, kind, lang, problems, here)
-            if fragment is None:
-                continue
-            marker = _marker_re(kind)
-            found = marker.search(html)
-            if found:
-                html = html[: found.start()] + fragment + marker.sub("", html[found.end() :])
-            else:
-                html = f"{html}\n{fragment}"
-        if page_level:
-            html = render_problems(page_level, lang) + html
-        return html
+        booklet = BookletPdf(build_lang).file_name
+        parts = PageParts(
+            lang=lang,
+            build_lang=build_lang,
+            source=source,
+            problems=site.problems_of(source.path) if source else [],
+            booklet_link=(
+                render_booklet_link(self._pdf_url(booklet, here), build_lang)
+                if self.pdf_enabled
+                else ""
+            ),
+            pdf_url=(
+                (lambda pdf: self._pdf_url(pdf.file_name, here)) if self.pdf_enabled else None
+            ),
+            translation_status=lambda: self._translation_status(build_lang),
+        )
+        return splice_page(html, parts)
 
     def _translation_status(self, lang: str) -> str:
         assert self.site is not None
@@ -206,40 +155,20 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         """A relative URL, so that links work on any host and from a file:// copy."""
         return Path(os.path.relpath(self.root_site_dir / PDF_FOLDER / name, here)).as_posix()
 
-    def _booklet_link(self, html: str, lang: str, here: Path) -> str:
-        link = ""
-        if self.pdf_enabled:
-            link = render_booklet_link(self._pdf_url(booklet_name(lang), here), lang)
-        return BOOKLET_MARKER.sub(lambda _: link, html, count=1)
-
-    def _fragment(
-        self, source: Page, kind: str, lang: str, problems: list[Any], here: Path
-    ) -> str | None:
-        own = [p for p in problems if p.field.split(".")[0].split("[")[0] == kind]
-        block = source.blocks.get(kind)
-        parts = []
-        if own:
-            parts.append(render_problems(own, lang))
-        if block is not None and block.model is not None:
-            pdf_url = None
-            if self.pdf_enabled:
-                pdf_url = self._pdf_url(pdf_name(block.model.id, source.lang), here)
-            parts.append(render_block(block.model, lang, source.title, pdf_url=pdf_url))
-        return "\n".join(parts) or None
-
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled or not self.pdf_enabled or self.site is None:
             return
         # A strict build with problems fails anyway: don't spend time on its PDFs.
-        if not self._first_build(config) or (self.site.problems and config.strict):
+        if not i18n.is_first_build(config) or (self.site.problems and config.strict):
             return
-        languages = self.site.languages
+        names = i18n.site_names(config)
+        names.setdefault(self.site.default_language, config.site_name)
         jobs = site_jobs(
             self.site,
             self.nav_order,
             date=build_date(),
-            site_name=self._site_names(config),
-            languages=languages,
+            site_name=names,
+            languages=self.site.languages,
         )
         if not jobs:
             return
@@ -251,14 +180,3 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         except PdfError as error:
             raise PluginError(str(error)) from error
         log.info(f"PDFs: {stats.rendered} rendered, {stats.cached} from the cache")
-
-    def _build_language(self, config: MkDocsConfig) -> str | None:
-        language = getattr(config.plugins.get("i18n"), "current_language", None)
-        return str(language) if language else None
-
-    def _page_language(self, page: MkDocsPage, config: MkDocsConfig) -> str:
-        locale = getattr(page.file, "locale", None)
-        if locale:
-            return str(locale)
-        i18n = config.plugins.get("i18n")
-        return str(getattr(i18n, "current_language", None) or config.theme.get("language") or "en")

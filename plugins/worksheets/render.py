@@ -9,10 +9,13 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from .formats.answers import NA
+from .formats.client import client_data
+from .formats.fields import field_name
+from .formats.problems import Problem
 from .markup import block_html, inline_html, plain_text
-from .model import Checklist, ChecklistSection, Worksheet
-from .problems import Problem
-from .scoring import ChecklistResult, WorksheetResult, score_checklist, score_worksheet
+from .model import Checklist, Worksheet
+from .result import result_lines
 from .strings import Strings
 from .translations import MISSING, OUT_OF_STEP, PRESENT, PageStatus
 
@@ -33,31 +36,9 @@ def environment() -> Environment:
     env.filters["mdblock"] = lambda text: Markup(block_html(text)) if text else ""
     # A translated sentence with HTML put into its placeholders (the sentence is escaped).
     env.filters["fill"] = lambda text, **values: Markup(escape(text)).format(**values)
+    env.globals["field_name"] = field_name
+    env.globals["NA"] = NA
     return env
-
-
-def checklist_summary(result: ChecklistResult, strings: Strings) -> list[str]:
-    """The lines of a checklist's live result, as the browser shows them."""
-    if result.progress is None:
-        lines = [strings["progress_none"]]
-    else:
-        lines = [strings.format("progress", percent=strings.percent(result.progress))]
-    lines.append(
-        strings.format("progress_count", checked=result.checked, applicable=result.applicable)
-    )
-    return lines
-
-
-def worksheet_summary(result: WorksheetResult, strings: Strings) -> list[str]:
-    """The lines of a worksheet's live result, as the browser shows them."""
-    if result.score is None:
-        lines = [strings["score_none"]]
-    else:
-        lines = [strings.format("score", percent=strings.percent(result.score))]
-    if result.band is not None:
-        lines.append(strings.format("band", band=result.band.label))
-    lines.append(strings.format("completion", answered=result.answered, total=result.total))
-    return lines
 
 
 def render_block(
@@ -70,11 +51,7 @@ def render_block(
     """The HTML form of one block in ``lang``, scored for ``answers`` if given, with a
     link to its PDF when ``pdf_url`` is given."""
     strings = Strings(lang)
-    answers = answers or {}
-    if isinstance(model, Checklist):
-        summary = checklist_summary(score_checklist(model, answers), strings)
-    else:
-        summary = worksheet_summary(score_worksheet(model, answers), strings)
+    summary = result_lines(model, answers or {}, strings)
     title = model.title or page_title
     template = environment().get_template(f"{model.kind}.html")
     return template.render(
@@ -88,61 +65,6 @@ def render_block(
         summary=summary,
         how_scored=how_scored(model, strings) if isinstance(model, Worksheet) else "",
     )
-
-
-# The strings that assets/worksheets.js uses (a test keeps this list complete).
-CLIENT_STRINGS = (
-    "answer_no", "answer_yes", "band", "complete", "completion", "csv_answer", "csv_item",
-    "csv_note", "csv_score", "csv_section", "delete_assessment", "delete_confirm",
-    "failed_critical", "import_done", "import_dropped", "import_not_answers",
-    "import_not_json", "import_wrong_block", "kind_checklist", "kind_worksheet", "label_field",
-    "list_separator", "not_applicable", "open_assessment", "open_required", "percent",
-    "progress", "progress_count", "progress_none", "reset_confirm", "score", "score_none",
-    "storage_full", "storage_unavailable", "storage_unreadable", "unnamed", "version_changed",
-)  # fmt: skip
-
-
-def client_data(model: Checklist | Worksheet, lang: str, title: str) -> dict[str, Any]:
-    """What the page's script needs to score, save and export: structure, plain texts, strings."""
-    strings = Strings(lang)
-    sections: list[dict[str, Any]] = []
-    for section in model.sections:
-        entries: list[Any] = (
-            section.items if isinstance(section, ChecklistSection) else section.criteria
-        )
-        sections.append(
-            {
-                "id": section.id,
-                "title": plain_text(section.title),
-                "weight": getattr(section, "weight", None),
-                "entries": [
-                    {
-                        "id": entry.id,
-                        "text": plain_text(entry.text),
-                        "weight": entry.weight,
-                        "required": getattr(entry, "required", False),
-                        "critical": getattr(entry, "critical", False),
-                    }
-                    for entry in entries
-                ],
-            }
-        )
-    data: dict[str, Any] = {
-        "kind": model.kind,
-        "id": model.id,
-        "version": model.version,
-        "lang": lang,
-        "title": plain_text(title),
-        "allowNa": model.allow_na,
-        "sections": sections,
-        "strings": {key: strings[key] for key in CLIENT_STRINGS},
-    }
-    if isinstance(model, Worksheet):
-        data["scale"] = [
-            {"value": point.value, "label": plain_text(point.label)} for point in model.scale
-        ]
-        data["bands"] = [{"min": band.min, "label": plain_text(band.label)} for band in model.bands]
-    return data
 
 
 def how_scored(worksheet: Worksheet, strings: Strings) -> str:

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import MissingTranslation, block_rules, cross_language, duplicate_ids
-from .parse import Page, parse_page
-from .problems import Problem, sorted_problems
+from .formats.problems import FieldPath, Problem, sorted_problems
+from .parse import parse_page
+from .source import SourcePage
 
 # mkdocs-static-i18n's own notion of a language folder name.
-LOCALE_RE = re.compile(r"^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")
+LOCALE_RE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
 @dataclass
@@ -20,13 +21,13 @@ class Site:
 
     default_language: str
     languages: list[str]
-    pages: dict[tuple[str, str], Page] = field(default_factory=dict)
-    by_path: dict[str, Page] = field(default_factory=dict)
+    pages: dict[tuple[str, str], SourcePage] = field(default_factory=dict)
+    by_path: dict[str, SourcePage] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     missing: list[MissingTranslation] = field(default_factory=list)
     _by_path: dict[str, list[Problem]] | None = field(default=None, repr=False)
 
-    def page(self, lang: str, rel: str) -> Page | None:
+    def page(self, lang: str, rel: str) -> SourcePage | None:
         return self.pages.get((lang, rel))
 
     def problems_of(self, path: str) -> list[Problem]:
@@ -36,6 +37,17 @@ class Site:
             for problem in self.problems:
                 self._by_path.setdefault(problem.path, []).append(problem)
         return self._by_path.get(path, [])
+
+    def missing_summary(self) -> list[str]:
+        """One line per language that lacks pages of the default language."""
+        by_language: dict[str, list[str]] = {}
+        for missing in self.missing:
+            by_language.setdefault(missing.lang, []).append(missing.rel)
+        return [
+            f"{len(pages)} page(s) have no '{lang}' translation, readers get the "
+            f"'{self.default_language}' page: {', '.join(pages)}"
+            for lang, pages in sorted(by_language.items())
+        ]
 
 
 def detect_languages(docs_dir: Path, default_language: str) -> list[str]:
@@ -84,7 +96,9 @@ def scan_docs(
         try:
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError as error:
-            problems.append(Problem(shown, 1, "file", f"is not UTF-8 text ({error.reason})"))
+            problems.append(
+                Problem(shown, 1, FieldPath("file"), f"is not UTF-8 text ({error.reason})")
+            )
             continue
         page = parse_page(shown, text, lang, rel)
         site.pages[(lang, rel)] = page

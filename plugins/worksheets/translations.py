@@ -58,7 +58,7 @@ def translation_status(site: Site) -> list[PageStatus]:
             if parity:
                 status.problems[language] = [str(problem) for problem in parity]
             for block in blocks:
-                out = any(problem.field.startswith(block.kind) for problem in parity)
+                out = any(problem.block_kind == block.kind for problem in parity)
                 block.languages[language] = OUT_OF_STEP if out else PRESENT
         status.blocks = blocks
         statuses.append(status)

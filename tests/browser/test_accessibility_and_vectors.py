@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import BrowserContext, Page, expect
+from worksheets.formats.client import client_data
 from worksheets.model import Checklist, Worksheet
-from worksheets.render import client_data
 
 from tests.conftest import SiteFolder, build_repository
 

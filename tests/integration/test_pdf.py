@@ -13,7 +13,10 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader, PdfWriter
-from worksheets.pdf import PdfError, PdfJob, PdfRenderer, read_answers
+from worksheets.formats.documents import BlockPdf
+from worksheets.pdf.cache import PdfError, PdfRenderer
+from worksheets.pdf.jobs import PdfJob
+from worksheets.pdf.read import read_answers
 
 from tests.browser.conftest import TEXTS, WORKSHEET, write_test_site
 from tests.conftest import REPO, Build, SiteFolder, run_build
@@ -262,7 +265,7 @@ def test_a_filled_pdf_reads_back_as_answers(built: Build, tmp_path: Path) -> Non
     filled = tmp_path / "filled.pdf"
     with filled.open("wb") as stream:
         writer.write(stream)
-    worksheet, checklist = read_answers(filled)
+    worksheet, checklist = (assessment.as_json() for assessment in read_answers(filled))
     assert checklist["kind"] == "checklist" and checklist["version"] == 2
     assert checklist["answers"] == {"floor": True, "people": "na"}
     assert checklist["notes"] == {"floor": "Clean floor"}
@@ -318,7 +321,7 @@ def test_a_failing_render_names_the_block_and_leaves_no_file(
 
     monkeypatch.setattr(weasyprint.HTML, "write_pdf", broken)
     renderer = PdfRenderer(tmp_path / "cache", workers=1)
-    job = PdfJob("site-visit-sv.pdf", "checklist 'site-visit' (sv)", "<p>x</p>")
+    job = PdfJob(BlockPdf("checklist", "site-visit", 1, "sv"), "<p>x</p>")
     with pytest.raises(
         PdfError, match=r"checklist 'site-visit' \(sv\): ValueError: no usable font"
     ):

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from worksheets.formats.problems import FieldPath, Problem
 from worksheets.model import Checklist, Worksheet
-from worksheets.problems import Problem
 from worksheets.render import render_block, render_problems
 
 CHECKLIST = Checklist.model_validate(
@@ -149,7 +149,8 @@ def test_result_region_is_a_status() -> None:
     checklist_status = soup(CHECKLIST, "sv").find(attrs={"role": "status"})
     assert isinstance(checklist_status, Tag)
     assert " ".join(checklist_status.get_text(" ").split()) == (
-        "Framsteg: 0 % 0 av 2 tillämpliga punkter avbockade"
+        "Framsteg: 0 % 0 av 2 tillämpliga punkter avbockade "
+        "Obligatoriska punkter som återstår: We visited the delivery site"
     )
 
 
@@ -171,7 +172,9 @@ def test_title_defaults_to_page_title_and_ids_are_unique() -> None:
 
 @pytest.mark.parametrize("lang", ["en", "es", "sv"])
 def test_problem_box_lists_problems(lang: str) -> None:
-    html = render_problems([Problem("en/a.md", 3, "checklist.id", "is <required>")], lang)
+    html = render_problems(
+        [Problem("en/a.md", 3, FieldPath("checklist", ("id",)), "is <required>")], lang
+    )
     document = BeautifulSoup(html, "html.parser")
     assert document.find(attrs={"role": "alert"}) is not None
     assert "en/a.md:3: checklist.id: is <required>" in document.get_text()

@@ -51,7 +51,7 @@ def test_unknown_language_falls_back_to_english_and_regional_to_base() -> None:
 
 
 def test_the_script_gets_every_string_it_uses() -> None:
-    from worksheets.render import CLIENT_STRINGS
+    from worksheets.formats.client import CLIENT_STRINGS
 
     from tests.conftest import REPO
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from worksheets.checks import block_rules
+from worksheets.formats.problems import Problem
 from worksheets.parse import parse_page
-from worksheets.problems import Problem
 from worksheets.scan import scan_docs
 
 from tests.conftest import write_doc as write

@@ -1,0 +1,135 @@
+"""The data the page's script reads: one JSON object per block, in a
+``<script type="application/json" class="worksheets-data">`` beside the form.
+
+The script (``assets/*.js``) is typed against this shape (``assets/types.js``);
+``tests/js`` runs it on data made by this module, never on a copy.
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from ..markup import plain_text
+from ..model import Checklist, ChecklistSection, Criterion, Item, Worksheet
+from ..strings import Strings
+from .answers import ANSWERS_FORMAT, BUNDLE_FORMAT, NA
+from .fields import FieldName
+
+# The strings that the script uses (a test keeps this list complete).
+CLIENT_STRINGS = (
+    "answer_no", "answer_yes", "band", "complete", "completion", "csv_answer", "csv_item",
+    "csv_note", "csv_score", "csv_section", "delete_assessment", "delete_confirm",
+    "failed_critical", "import_done", "import_dropped", "import_not_answers",
+    "import_not_json", "import_wrong_block", "kind_checklist", "kind_worksheet", "label_field",
+    "list_separator", "not_applicable", "open_assessment", "open_required", "percent",
+    "progress", "progress_count", "progress_none", "reset_confirm", "score", "score_none",
+    "storage_full", "storage_unavailable", "storage_unreadable", "unnamed", "version_changed",
+)  # fmt: skip
+
+
+class EntryFields(TypedDict):
+    """The form fields of one item or criterion (``na`` only for a checklist's N/A box)."""
+
+    answer: str
+    na: str | None
+    note: str
+
+
+class ClientEntry(TypedDict):
+    id: str
+    text: str
+    weight: float
+    required: bool
+    critical: bool
+    fields: EntryFields
+
+
+class ClientSection(TypedDict):
+    id: str
+    title: str
+    weight: float | None
+    entries: list[ClientEntry]
+
+
+class ScalePointData(TypedDict):
+    value: int
+    label: str
+
+
+class BandData(TypedDict):
+    min: float
+    label: str
+
+
+class Formats(TypedDict):
+    answers: str
+    bundle: str
+    na: str
+
+
+class ClientData(TypedDict, total=False):
+    """One block for the script. ``scale`` and ``bands`` only for a worksheet."""
+
+    kind: str
+    id: str
+    version: int
+    lang: str
+    title: str
+    allowNa: bool
+    labelField: str
+    formats: Formats
+    sections: list[ClientSection]
+    scale: list[ScalePointData]
+    bands: list[BandData]
+    strings: dict[str, str]
+
+
+def _entry(model: Checklist | Worksheet, entry: Item | Criterion) -> ClientEntry:
+    has_na_box = isinstance(model, Checklist) and model.allow_na
+    return {
+        "id": entry.id,
+        "text": plain_text(entry.text),
+        "weight": entry.weight,
+        "required": isinstance(entry, Item) and entry.required,
+        "critical": isinstance(entry, Criterion) and entry.critical,
+        "fields": {
+            "answer": str(FieldName(model.id, entry.id)),
+            "na": str(FieldName(model.id, entry.id, "na")) if has_na_box else None,
+            "note": str(FieldName(model.id, entry.id, "note")),
+        },
+    }
+
+
+def client_data(model: Checklist | Worksheet, lang: str, title: str) -> ClientData:
+    """What the page's script needs to score, save and export: structure, plain texts,
+    field names, the formats it writes and the strings it shows."""
+    strings = Strings(lang)
+    sections: list[ClientSection] = []
+    for section in model.sections:
+        entries = section.items if isinstance(section, ChecklistSection) else section.criteria
+        sections.append(
+            {
+                "id": section.id,
+                "title": plain_text(section.title),
+                "weight": getattr(section, "weight", None),
+                "entries": [_entry(model, entry) for entry in entries],
+            }
+        )
+    data: ClientData = {
+        "kind": model.kind,
+        "id": model.id,
+        "version": model.version,
+        "lang": lang,
+        "title": plain_text(title),
+        "allowNa": model.allow_na,
+        "labelField": str(FieldName(model.id, None, "label")),
+        "formats": {"answers": ANSWERS_FORMAT, "bundle": BUNDLE_FORMAT, "na": NA},
+        "sections": sections,
+        "strings": {key: strings[key] for key in CLIENT_STRINGS},
+    }
+    if isinstance(model, Worksheet):
+        data["scale"] = [
+            {"value": point.value, "label": plain_text(point.label)} for point in model.scale
+        ]
+        data["bands"] = [{"min": band.min, "label": plain_text(band.label)} for band in model.bands]
+    return data

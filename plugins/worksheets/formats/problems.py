@@ -1,0 +1,101 @@
+"""Where a problem sits in an editor's page, and how each output prints it (SPEC section 4)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+BLOCK_KINDS = ("checklist", "worksheet")
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class FieldPath:
+    """A field of a page's front matter: a top-level key (``worksheet``, ``title``) or a
+    name for the whole (``front matter``, ``file``), then the keys and indexes inside it."""
+
+    root: str
+    loc: Loc = ()
+
+    def __str__(self) -> str:
+        """``worksheet.sections[1].weight``."""
+        text = self.root
+        for part in self.loc:
+            text += f"[{part}]" if isinstance(part, int) else f".{part}"
+        return text
+
+    @property
+    def block_kind(self) -> str | None:
+        """The block the field belongs to, or None for the rest of the page."""
+        return self.root if self.root in BLOCK_KINDS else None
+
+    def child(self, *parts: str | int) -> FieldPath:
+        """The path of a field inside this one."""
+        return FieldPath(self.root, (*self.loc, *parts))
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a page: ``<path>:<line>: <field>: <message>``.
+
+    ``path`` is relative to the docs folder, with forward slashes.
+    """
+
+    path: str
+    line: int
+    where: FieldPath
+    message: str
+    # Which family of rules found it; "parity" marks a translation out of step.
+    rule: str = dataclasses.field(default="", compare=False)
+
+    @property
+    def field(self) -> str:
+        """The field path as printed."""
+        return str(self.where)
+
+    @property
+    def block_kind(self) -> str | None:
+        return self.where.block_kind
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+    def sort_key(self) -> tuple[str, int, str, str]:
+        return (self.path, self.line, self.field, self.message)
+
+    def as_json(self) -> dict[str, Any]:
+        """The problem for tools (``check --format json``)."""
+        return {"path": self.path, "line": self.line, "field": self.field, "message": self.message}
+
+    def as_github(self, docs_dir: PurePosixPath | str) -> str:
+        """A GitHub Actions workflow command that marks the problem's line in a pull request."""
+        file = (PurePosixPath(docs_dir) / self.path).as_posix()
+        return github_command("error", file, self.message, line=self.line, title=self.field)
+
+
+def github_command(
+    level: str, file: str, message: str, *, title: str, line: int | None = None
+) -> str:
+    """``::error file=…,line=…,title=…::message`` with GitHub's escaping of each part."""
+    properties = f"file={_escape_property(file)}"
+    if line is not None:
+        properties += f",line={line}"
+    properties += f",title={_escape_property(title)}"
+    return f"::{level} {properties}::{_escape_data(message)}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems by file and line, without repeats."""
+    return sorted(set(problems), key=Problem.sort_key)
