@@ -32,8 +32,11 @@ plugins:
         - {locale: en, default: true, name: English, build: true}
         - {locale: es, name: Español, build: true}
         - {locale: sv, name: Svenska, build: true}
-  - worksheets
+  - worksheets:
+      # Only the PDF tests render PDFs (MKDOCS_YML_WITH_PDFS): the rest stay fast.
+      pdf: false
 """
+MKDOCS_YML_WITH_PDFS = MKDOCS_YML.replace("      pdf: false\n", "      pdf: true\n")
 
 
 def write_doc(docs: Path, relative: str, text: str) -> None:
@@ -140,6 +143,19 @@ def run_build(command: list[str], cwd: Path, site_dir: Path) -> Build:
         command, cwd=cwd, env=env, capture_output=True, text=True, timeout=300, check=False
     )
     return Build(completed.returncode, completed.stdout + completed.stderr, site_dir)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under tests/browser drives the browser: ``-m "not browser"`` leaves them out."""
+    for item in items:
+        if "browser" in item.path.parts:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def repository_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The repository's own site, built once per test session for every test that reads it."""
+    return build_repository(tmp_path_factory.mktemp("repository"))
 
 
 @pytest.fixture

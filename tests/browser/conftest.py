@@ -186,11 +186,16 @@ worksheet:
 
 
 def write_test_site(
-    root: Path, *, home: str = "", extra_pages: bool = True, people_suffix: str = ""
+    root: Path,
+    *,
+    home: str = "",
+    extra_pages: bool = True,
+    people_suffix: str = "",
+    config: str = MKDOCS_YML,
 ) -> SiteFolder:
     """A checklist (visit.md) and a worksheet (ready.md) in three languages."""
     root.mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     site = SiteFolder(root)
     for lang, texts in TEXTS.items():
         site.write(f"{lang}/index.md", f"# {texts['title']}\n\n{home}\n")

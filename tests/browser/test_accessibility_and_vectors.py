@@ -13,7 +13,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from worksheets.formats.client import client_data
 from worksheets.model import Checklist, Worksheet
 
-from tests.conftest import SiteFolder, build_repository
+from tests.conftest import Build, SiteFolder
 
 VECTORS = json.loads(
     (Path(__file__).parent.parent / "vectors" / "scoring.json").read_text(encoding="utf-8")
@@ -121,10 +121,9 @@ def serious_violations(page: Page, context: str | None = None) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def repository_site(tmp_path_factory: pytest.TempPathFactory, serve: Callable[[Path], str]) -> str:
-    build = build_repository(tmp_path_factory.mktemp("repository"))
-    assert build.returncode == 0, build.output
-    return serve(build.site_dir)
+def repository_site(repository_build: Build, serve: Callable[[Path], str]) -> str:
+    assert repository_build.returncode == 0, repository_build.output
+    return serve(repository_build.site_dir)
 
 
 @pytest.mark.parametrize("lang", ["", "es/", "sv/"])

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 from urllib.parse import urlparse
 
+import pytest
 from bs4 import BeautifulSoup, Tag
 from worksheets.scan import scan_docs
 
-from tests.conftest import MKDOCS_YML, REPO, Build, SiteFolder, build_repository
+from tests.conftest import MKDOCS_YML, REPO, Build, SiteFolder
 
 CHECKLIST_EN = """
 ---
@@ -248,7 +248,7 @@ def test_translation_out_of_step_fails(site_folder: Callable[..., SiteFolder]) -
 
 def test_disabled_plugin_renders_and_checks_nothing(site_folder: Callable[..., SiteFolder]) -> None:
     site = site_folder(
-        MKDOCS_YML.replace("  - worksheets\n", "  - worksheets:\n      enabled: false\n")
+        MKDOCS_YML.replace("      pdf: false\n", "      enabled: false\n")
     )
     site.write("en/index.md", HOME)
     site.write("en/broken.md", BROKEN)
@@ -257,8 +257,11 @@ def test_disabled_plugin_renders_and_checks_nothing(site_folder: Callable[..., S
     assert "worksheets-checklist" not in build.html("broken/index.html")
 
 
-def test_repository_site_builds_strictly_without_third_party_requests(tmp_path: Path) -> None:
-    build = build_repository(tmp_path)
+@pytest.mark.pdf
+def test_repository_site_builds_strictly_without_third_party_requests(
+    repository_build: Build,
+) -> None:
+    build = repository_build
     site_dir = build.site_dir
     assert build.returncode == 0, build.output
     assert "WARNING" not in build.output

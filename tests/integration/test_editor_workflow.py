@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import re
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 import yaml
 from bs4 import BeautifulSoup
@@ -282,18 +285,38 @@ def test_watch_reports_again_after_a_change(tmp_path: Path) -> None:
         watch(process, tmp_path)
 
 
+class Lines:
+    """A process's output lines, each awaited for at most ``timeout`` seconds."""
+
+    def __init__(self, stream: IO[str], timeout: float = 30) -> None:
+        self.queue: queue.Queue[str] = queue.Queue()
+        self.timeout = timeout
+        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+
+    def _read(self, stream: IO[str]) -> None:
+        for line in stream:
+            self.queue.put(line)
+
+    def next(self) -> str:
+        try:
+            return self.queue.get(timeout=self.timeout)
+        except queue.Empty:
+            raise AssertionError(f"no output line within {self.timeout} s") from None
+
+
 def watch(process: subprocess.Popen[str], tmp_path: Path) -> None:
     try:
         assert process.stdout is not None
-        lines = [process.stdout.readline() for _ in range(3)]
+        output = Lines(process.stdout)
+        lines = [output.next() for _ in range(3)]
         assert lines[0] == "worksheets: checking\n"
         assert lines[1].startswith("es/ready.md:10: worksheet.sections[0].weight")
         assert lines[2] == "worksheets: 1 problem\n"
         fixed = (tmp_path / "sv/ready.md").read_text(encoding="utf-8")
         (tmp_path / "es/ready.md").write_text(fixed, encoding="utf-8")
         os.utime(tmp_path / "es/ready.md", ns=(1, 10**18))
-        assert process.stdout.readline() == "worksheets: checking\n"
-        assert process.stdout.readline() == "worksheets: 0 problems\n"
+        assert output.next() == "worksheets: checking\n"
+        assert output.next() == "worksheets: 0 problems\n"
     finally:
         process.terminate()
         process.wait(timeout=10)

@@ -19,9 +19,11 @@ from worksheets.pdf.jobs import PdfJob
 from worksheets.pdf.read import read_answers
 
 from tests.browser.conftest import TEXTS, WORKSHEET, write_test_site
-from tests.conftest import REPO, Build, SiteFolder, run_build
+from tests.conftest import MKDOCS_YML_WITH_PDFS, REPO, Build, SiteFolder, run_build
 
 # 2026-11-24, so that the footer's build date is known.
+pytestmark = pytest.mark.pdf
+
 EPOCH = "1795478400"
 DATE = "2026-11-24"
 LONG_WORD = "x" * 160
@@ -43,7 +45,11 @@ def build(root: Path) -> Build:
 def write_site(root: Path) -> SiteFolder:
     """The test site with a booklet link on the home pages and a word too long for a line."""
     return write_test_site(
-        root, home="<!-- booklet -->", extra_pages=False, people_suffix=f" {LONG_WORD}"
+        root,
+        home="<!-- booklet -->",
+        extra_pages=False,
+        people_suffix=f" {LONG_WORD}",
+        config=MKDOCS_YML_WITH_PDFS,
     )
 
 

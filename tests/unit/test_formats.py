@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
 from worksheets.formats.answers import (
     ANSWERS_FORMAT,
     BUNDLE_FORMAT,
