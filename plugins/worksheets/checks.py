@@ -6,7 +6,7 @@ type error elsewhere still gets all its problems reported in one run.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,84 +28,88 @@ def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def block_rules(path: str, block: SourceBlock) -> list[Problem]:
-    """Uniqueness, ordering and all-or-none rules of SPEC section 4 inside one block."""
-    problems: list[Problem] = []
+# A rule's finding: the field it is about, and what is wrong with it.
+Finding = tuple[Loc, str]
 
-    def report(loc: Loc, message: str) -> None:
-        problems.append(Problem(path, block.line_of(loc), FieldPath(block.kind, loc), message))
 
-    entries_key = _ENTRIES[block.kind]
-    section_ids: dict[Any, int] = {}
-    entry_ids: dict[Any, Loc] = {}
-    sections = _mappings(block.data, "sections")
-    for index, section in sections:
+def _unique_ids(kind: str, data: Any) -> Iterator[Finding]:
+    entries_key = _ENTRIES[kind]
+    section_ids: dict[str, int] = {}
+    entry_ids: dict[str, Loc] = {}
+    for index, section in _mappings(data, "sections"):
         section_id = section.get("id")
-        if isinstance(section_id, str):
-            if section_id in section_ids:
-                report(
-                    ("sections", index, "id"),
-                    f"duplicate section id '{section_id}' "
-                    f"(also sections[{section_ids[section_id]}])",
-                )
-            else:
-                section_ids[section_id] = index
+        if isinstance(section_id, str) and section_id in section_ids:
+            yield (
+                ("sections", index, "id"),
+                f"duplicate section id '{section_id}' (also sections[{section_ids[section_id]}])",
+            )
+        elif isinstance(section_id, str):
+            section_ids[section_id] = index
         for entry_index, entry in _mappings(section, entries_key):
             entry_id = entry.get("id")
             loc: Loc = ("sections", index, entries_key, entry_index, "id")
-            if not isinstance(entry_id, str):
-                continue
-            if entry_id in entry_ids:
-                first = FieldPath(block.kind, entry_ids[entry_id][:-1])
-                report(
-                    loc,
-                    f"duplicate id '{entry_id}' (also {first}); ids are unique in a {block.kind}",
-                )
-            else:
+            if isinstance(entry_id, str) and entry_id in entry_ids:
+                first = FieldPath(kind, entry_ids[entry_id][:-1])
+                yield loc, f"duplicate id '{entry_id}' (also {first}); ids are unique in a {kind}"
+            elif isinstance(entry_id, str):
                 entry_ids[entry_id] = loc
 
-    if block.kind != "worksheet":
-        return problems
 
+def _section_weights(sections: list[tuple[int, dict[str, Any]]]) -> Iterator[Finding]:
     weighted = [index for index, section in sections if "weight" in section]
-    if weighted and len(weighted) < len(sections):
-        for index, section in sections:
-            if "weight" not in section:
-                report(
-                    ("sections", index),
-                    "has no weight but other sections do; "
-                    "give a weight to every section or to none",
-                )
+    if not weighted or len(weighted) == len(sections):
+        return
+    for index, section in sections:
+        if "weight" not in section:
+            yield (
+                ("sections", index),
+                "has no weight but other sections do; give a weight to every section or to none",
+            )
 
+
+def _scale_order(points: list[tuple[int, dict[str, Any]]], at: Loc) -> Iterator[Finding]:
     previous: Any = None
-    for index, point in _mappings(block.data, "scale"):
+    for index, point in points:
         value = point.get("value")
         if not _number(value):
             continue
         if previous is not None and value <= previous:
-            report(
-                ("scale", index, "value"),
+            yield (
+                (*at, index, "value"),
                 f"must be greater than the value before it ({previous}); "
                 "scale values are unique and ascending",
             )
         previous = value
 
+
+def _band_mins(bands: list[tuple[int, dict[str, Any]]]) -> Iterator[Finding]:
     mins: dict[Any, int] = {}
-    bands = _mappings(block.data, "bands")
     for index, band in bands:
         band_min = band.get("min")
         if not _number(band_min):
             continue
         if band_min in mins:
-            report(
+            yield (
                 ("bands", index, "min"),
                 f"duplicate band min {band_min} (also bands[{mins[band_min]}])",
             )
         else:
             mins[band_min] = index
     if bands and mins and 0 not in mins:
-        report(("bands",), "one band must have 'min: 0' so that every score falls in a band")
-    return problems
+        yield ("bands",), "one band must have 'min: 0' so that every score falls in a band"
+
+
+def block_rules(path: str, block: SourceBlock) -> list[Problem]:
+    """Uniqueness, ordering and all-or-none rules of SPEC section 4 inside one block."""
+    findings = list(_unique_ids(block.kind, block.data))
+    if block.kind == "worksheet":
+        findings += _section_weights(_mappings(block.data, "sections"))
+        findings += _scale_order(_mappings(block.data, "scale"), ("scale",))
+        findings += _band_mins(_mappings(block.data, "bands"))
+    return [
+        Problem(path, block.line_of(loc), FieldPath(block.kind, loc), message)
+        for loc, message in findings
+    ]
 
 
 def duplicate_ids(pages: Iterable[SourcePage]) -> list[Problem]:

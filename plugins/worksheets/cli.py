@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TypeAlias
 
 from .formats.problems import github_command
 from .model import SLUG_PATTERN, json_schema
@@ -16,6 +17,8 @@ from .scan import scan_docs
 from .translations import status_json, status_text
 
 SLUG = re.compile(SLUG_PATTERN)
+# argparse names the type of add_subparsers() only privately.
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -209,14 +212,7 @@ def _new_guide(args: argparse.Namespace) -> int:
     return 0
 
 
-def parser() -> argparse.ArgumentParser:
-    """The command line of ``python -m worksheets``."""
-    root = argparse.ArgumentParser(
-        prog="python -m worksheets",
-        description="Check and export the checklists and worksheets of a docs folder.",
-    )
-    commands = root.add_subparsers(dest="command", required=True)
-
+def _add_check(commands: Commands) -> None:
     check = commands.add_parser(
         "check",
         help="validate every page (exit 1 and the list of problems when something is wrong)",
@@ -250,6 +246,8 @@ def parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(run=_check)
 
+
+def _add_pdf(commands: Commands) -> None:
     pdf = commands.add_parser(
         "pdf", help="export fillable PDFs (all blocks and booklets, or the given block ids)"
     )
@@ -264,6 +262,8 @@ def parser() -> argparse.ArgumentParser:
     pdf.add_argument("--cache-dir", default=".cache/worksheets")
     pdf.set_defaults(run=_pdf)
 
+
+def _add_new_guide(commands: Commands) -> None:
     new_guide = commands.add_parser(
         "new-guide", help="write a new guide with a checklist and a worksheet in every language"
     )
@@ -273,18 +273,37 @@ def parser() -> argparse.ArgumentParser:
     new_guide.add_argument("--default-language", default="en")
     new_guide.set_defaults(run=_new_guide)
 
+
+def _add_read_pdf(commands: Commands) -> None:
     read_pdf = commands.add_parser(
         "read-pdf", help="print the answers of a filled-in PDF as an answers file (JSON)"
     )
     read_pdf.add_argument("file", help="a PDF exported by this site, filled in")
     read_pdf.set_defaults(run=_read_pdf)
 
+
+def _add_schema(commands: Commands) -> None:
     schema = commands.add_parser("schema", help="print or write the front matter's JSON Schema")
     schema.add_argument("--output", help="write to this file instead of printing")
     schema.add_argument(
         "--check", action="store_true", help="exit 1 if --output differs from the model"
     )
     schema.set_defaults(run=_schema)
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line of ``python -m worksheets``."""
+    root = argparse.ArgumentParser(
+        prog="python -m worksheets",
+        description="Check and export the checklists and worksheets of a docs folder.",
+    )
+    commands = root.add_subparsers(dest="command", required=True)
+
+    _add_check(commands)
+    _add_pdf(commands)
+    _add_new_guide(commands)
+    _add_read_pdf(commands)
+    _add_schema(commands)
     return root
 
 

@@ -144,46 +144,44 @@ def find_markers(text: str, first_line: int, path: str) -> tuple[dict[str, int],
     return markers, problems
 
 
-def parse_page(path: str, text: str, lang: str, rel: str) -> SourcePage:
-    """Read one page's front matter into blocks; every problem is kept on the page."""
-    text = text.replace("\r\n", "\n").removeprefix("\ufeff")
-    problems: list[Problem] = []
-    yaml_text, body = split_front_matter(text)
-    body_first_line = 1 if yaml_text is None else yaml_text.count("\n") + _FIRST_YAML_LINE + 1
-    markers, marker_problems = find_markers(body, body_first_line, path)
-    problems.extend(marker_problems)
-
-    meta: dict[str, Any] = {}
-    root: yaml.Node | None = None
-    if yaml_text is not None:
-        try:
-            root = yaml.compose(yaml_text, Loader=_Loader)
-        except yaml.YAMLError as error:
-            problems.append(_yaml_problem(path, error))
+def _read_meta(
+    path: str, text: str, yaml_text: str | None, problems: list[Problem]
+) -> tuple[dict[str, Any], _Located]:
+    """The front matter as data, with the line of every field; problems are added."""
     builder = _Located(path, problems)
-    if root is not None:
-        if isinstance(root, yaml.MappingNode):
-            try:
-                meta = builder.build(root, ())
-            except yaml.YAMLError as error:
-                problems.append(_yaml_problem(path, error))
-        else:
+    if yaml_text is None:
+        if _looks_like_broken_front_matter(text):
             problems.append(
                 Problem(
-                    path, _FIRST_YAML_LINE, FieldPath("front matter"), "must be a mapping of keys"
+                    path,
+                    1,
+                    FieldPath("front matter"),
+                    "starts with '---' but has no closing '---' line, "
+                    "so MkDocs would show it as text",
                 )
             )
-    elif yaml_text is None and _looks_like_broken_front_matter(text):
-        problems.append(
-            Problem(
-                path,
-                1,
-                FieldPath("front matter"),
-                "starts with '---' but has no closing '---' line, so MkDocs would show it as text",
-            )
-        )
+        return {}, builder
+    try:
+        root = yaml.compose(yaml_text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        problems.append(_yaml_problem(path, error))
+        return {}, builder
+    if root is None:
+        return {}, builder
+    if not isinstance(root, yaml.MappingNode):
+        message = "must be a mapping of keys"
+        problems.append(Problem(path, _FIRST_YAML_LINE, FieldPath("front matter"), message))
+        return {}, builder
+    try:
+        return builder.build(root, ()), builder
+    except yaml.YAMLError as error:
+        problems.append(_yaml_problem(path, error))
+        return {}, builder
 
-    page = SourcePage(path=path, lang=lang, rel=rel, title=page_title(meta, body, rel))
+
+def _read_blocks(
+    page: SourcePage, meta: dict[str, Any], builder: _Located, problems: list[Problem]
+) -> None:
     for kind, block_type in BLOCK_TYPES.items():
         if kind not in meta:
             continue
@@ -197,7 +195,18 @@ def parse_page(path: str, text: str, lang: str, rel: str) -> SourcePage:
         try:
             block.model = block_type.model_validate(meta[kind])
         except ValidationError as error:
-            problems.extend(_validation_problems(path, block, block_type, error))
+            problems.extend(_validation_problems(page.path, block, block_type, error))
+
+
+def parse_page(path: str, text: str, lang: str, rel: str) -> SourcePage:
+    """Read one page's front matter into blocks; every problem is kept on the page."""
+    text = text.replace("\r\n", "\n").removeprefix("\ufeff")
+    yaml_text, body = split_front_matter(text)
+    body_first_line = 1 if yaml_text is None else yaml_text.count("\n") + _FIRST_YAML_LINE + 1
+    markers, problems = find_markers(body, body_first_line, path)
+    meta, builder = _read_meta(path, text, yaml_text, problems)
+    page = SourcePage(path=path, lang=lang, rel=rel, title=page_title(meta, body, rel))
+    _read_blocks(page, meta, builder, problems)
     for kind, line in markers.items():
         if kind not in page.blocks:
             problems.append(
