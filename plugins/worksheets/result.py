@@ -25,16 +25,20 @@ def _texts(model: Checklist | Worksheet, ids: list[str], strings: Strings) -> st
     return strings["list_separator"].join(_CLOSING_STOP.sub("", texts[i]) for i in ids)
 
 
+def _figure(strings: Strings, value: float | None, key: str, none_key: str) -> str:
+    """"Score: 63 %", or the words for no figure yet."""
+    if value is None:
+        return strings[none_key]
+    return strings.format(key, percent=strings.percent(value))
+
+
 def checklist_lines(model: Checklist, answers: Mapping[str, Any], strings: Strings) -> list[str]:
     """Progress, the count of checked items, and the required items still open."""
     result = score_checklist(model, answers)
-    if result.progress is None:
-        lines = [strings["progress_none"]]
-    else:
-        lines = [strings.format("progress", percent=strings.percent(result.progress))]
-    lines.append(
-        strings.format("progress_count", checked=result.checked, applicable=result.applicable)
-    )
+    lines = [
+        _figure(strings, result.progress, "progress", "progress_none"),
+        strings.format("progress_count", checked=result.checked, applicable=result.applicable),
+    ]
     if result.open_required:
         lines.append(
             strings.format("open_required", items=_texts(model, result.open_required, strings))
@@ -47,10 +51,7 @@ def checklist_lines(model: Checklist, answers: Mapping[str, Any], strings: Strin
 def worksheet_lines(model: Worksheet, answers: Mapping[str, Any], strings: Strings) -> list[str]:
     """Score, band, completion and the critical criteria that failed."""
     result = score_worksheet(model, answers)
-    if result.score is None:
-        lines = [strings["score_none"]]
-    else:
-        lines = [strings.format("score", percent=strings.percent(result.score))]
+    lines = [_figure(strings, result.score, "score", "score_none")]
     if result.band is not None:
         lines.append(strings.format("band", band=plain_text(result.band.label)))
     lines.append(strings.format("completion", answered=result.answered, total=result.total))
