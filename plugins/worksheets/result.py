@@ -26,7 +26,7 @@ def _texts(model: Checklist | Worksheet, ids: list[str], strings: Strings) -> st
 
 
 def _figure(strings: Strings, value: float | None, key: str, none_key: str) -> str:
-    """"Score: 63 %", or the words for no figure yet."""
+    """The figure ("Score: 63 %"), or the words for no figure yet."""
     if value is None:
         return strings[none_key]
     return strings.format(key, percent=strings.percent(value))
