@@ -149,26 +149,29 @@ def _structure(model: Checklist | Worksheet) -> dict[Loc, Any]:
     if isinstance(model, Worksheet):
         shape[("scale",)] = [point.value for point in model.scale]
         shape[("bands",)] = [band.min for band in model.bands]
-        for index, ws_section in enumerate(model.sections):
-            shape[("sections", index, "weight")] = ws_section.weight
-            shape[("sections", index, "criteria")] = [entry.id for entry in ws_section.criteria]
-            for entry_index, criterion in enumerate(ws_section.criteria):
+        for index, worksheet_section in enumerate(model.sections):
+            shape[("sections", index, "weight")] = worksheet_section.weight
+            shape[("sections", index, "criteria")] = [
+                entry.id for entry in worksheet_section.criteria
+            ]
+            for entry_index, criterion in enumerate(worksheet_section.criteria):
                 loc: Loc = ("sections", index, "criteria", entry_index)
                 shape[(*loc, "weight")] = criterion.weight
                 shape[(*loc, "critical")] = criterion.critical
     else:
-        for index, cl_section in enumerate(model.sections):
-            shape[("sections", index, "items")] = [item.id for item in cl_section.items]
-            for entry_index, item in enumerate(cl_section.items):
+        for index, checklist_section in enumerate(model.sections):
+            shape[("sections", index, "items")] = [item.id for item in checklist_section.items]
+            for entry_index, item in enumerate(checklist_section.items):
                 loc = ("sections", index, "items", entry_index)
                 shape[(*loc, "weight")] = item.weight
                 shape[(*loc, "required")] = item.required
     return shape
 
 
-def _shown(value: Any) -> str:
+def _printed(value: Any) -> str:
+    """A value that translations must share, as the parity message prints it ("[a, b]")."""
     if isinstance(value, list):
-        return "[" + ", ".join(_shown(part) for part in value) + "]"
+        return "[" + ", ".join(_printed(part) for part in value) + "]"
     if value is None:
         return "none"
     if isinstance(value, bool):
@@ -207,7 +210,7 @@ def translation_parity(default: SourcePage, translation: SourcePage) -> list[Pro
                     FieldPath(kind),
                     f"{has.path}:{block.line} has a {kind} but {lacks.path} has none; "
                     "translations have the same blocks as the default language",
-                    rule="parity",
+                    parity=True,
                 )
             )
             continue
@@ -226,11 +229,11 @@ def translation_parity(default: SourcePage, translation: SourcePage) -> list[Pro
                     translation.path,
                     target.line_of(loc),
                     FieldPath(kind, loc),
-                    f"{word + ' ' if word else ''}{_shown(actual.get(loc))} here but "
-                    f"{_shown(value)} in {default.path}:{source.line_of(loc)}; translations keep "
+                    f"{word + ' ' if word else ''}{_printed(actual.get(loc))} here but "
+                    f"{_printed(value)} in {default.path}:{source.line_of(loc)}; translations keep "
                     "the ids, order, version, weights and flags of the default language and "
                     "change only texts",
-                    rule="parity",
+                    parity=True,
                 )
             )
     return problems

@@ -21,8 +21,8 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _SLUG_RE = re.compile(SLUG_PATTERN)
 
 
-def _shown(value: Any) -> str:
-    """The value as an editor wrote it, for messages."""
+def _described(value: Any) -> str:
+    """A wrong value as an editor wrote it, for "got …" in messages ("nothing", "a list")."""
     if isinstance(value, str):
         return repr(value)
     if value is None:
@@ -40,7 +40,7 @@ def _slug(value: Any) -> Any:
             "slug",
             "must be a slug (lowercase letters and digits, words joined by single hyphens, "
             "like 'vendor-due-diligence'), got {got}",
-            {"got": _shown(value)},
+            {"got": _described(value)},
         )
     return value
 
@@ -48,7 +48,7 @@ def _slug(value: Any) -> Any:
 def _text(value: Any) -> Any:
     if not isinstance(value, str):
         raise PydanticCustomError(
-            "text", "must be text, got {got} (put it in quotes)", {"got": _shown(value)}
+            "text", "must be text, got {got} (put it in quotes)", {"got": _described(value)}
         )
     if not value.strip():
         raise PydanticCustomError("text_empty", "must not be empty", {})
@@ -60,7 +60,7 @@ def _positive_number(value: Any) -> Any:
         raise PydanticCustomError(
             "positive_number",
             "must be a number greater than 0, got {got}",
-            {"got": _shown(value)},
+            {"got": _described(value)},
         )
     return value
 
@@ -68,7 +68,7 @@ def _positive_number(value: Any) -> Any:
 def _version(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise PydanticCustomError(
-            "version", "must be a whole number of 1 or more, got {got}", {"got": _shown(value)}
+            "version", "must be a whole number of 1 or more, got {got}", {"got": _described(value)}
         )
     return value
 
@@ -76,7 +76,7 @@ def _version(value: Any) -> Any:
 def _integer(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int):
         raise PydanticCustomError(
-            "integer", "must be a whole number, got {got}", {"got": _shown(value)}
+            "integer", "must be a whole number, got {got}", {"got": _described(value)}
         )
     return value
 
@@ -84,7 +84,7 @@ def _integer(value: Any) -> Any:
 def _boolean(value: Any) -> Any:
     if not isinstance(value, bool):
         raise PydanticCustomError(
-            "boolean", "must be true or false, got {got}", {"got": _shown(value)}
+            "boolean", "must be true or false, got {got}", {"got": _described(value)}
         )
     return value
 
@@ -92,7 +92,7 @@ def _boolean(value: Any) -> Any:
 def _band_min(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
         raise PydanticCustomError(
-            "band_min", "must be a number from 0 to 100, got {got}", {"got": _shown(value)}
+            "band_min", "must be a number from 0 to 100, got {got}", {"got": _described(value)}
         )
     return value
 
@@ -213,7 +213,6 @@ class Worksheet(_Block):
         return sorted(self.bands, key=lambda band: band.min, reverse=True)
 
 
-Block = Checklist | Worksheet
 BLOCK_TYPES: dict[str, type[Checklist] | type[Worksheet]] = {
     "checklist": Checklist,
     "worksheet": Worksheet,

@@ -104,6 +104,10 @@ def render_fallback_notice(lang: str, fallback: str) -> str:
     )
 
 
+def _count(statuses: list[PageStatus], languages: list[str], state: str) -> int:
+    return sum(status.languages[language] == state for status in statuses for language in languages)
+
+
 def render_translation_status(
     statuses: list[PageStatus], languages: list[str], lang: str, default: str
 ) -> str:
@@ -119,8 +123,8 @@ def render_translation_status(
         "ts_summary",
         pages=len(statuses),
         languages=len(languages),
-        missing=sum(s.languages[x] == MISSING for s in statuses for x in languages),
-        out_of_step=sum(s.languages[x] == OUT_OF_STEP for s in statuses for x in languages),
+        missing=_count(statuses, languages, MISSING),
+        out_of_step=_count(statuses, languages, OUT_OF_STEP),
     )
     return (
         environment()
@@ -132,7 +136,12 @@ def render_translation_status(
             words=words,
             s=strings,
             summary=summary,
-            problems=[problem for s in statuses for ps in s.problems.values() for problem in ps],
+            problems=[
+                problem
+                for status in statuses
+                for language_problems in status.problems.values()
+                for problem in language_problems
+            ],
         )
     )
 

@@ -64,6 +64,3 @@ class Strings:
     def percent(self, value: float) -> str:
         """A whole percent, halves rounded up, in this language's format (``63 %``)."""
         return self.format("percent", value=round_percent(value))
-
-    def join(self, parts: list[str]) -> str:
-        return self.table["list_separator"].join(parts)

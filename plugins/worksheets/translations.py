@@ -53,7 +53,7 @@ def translation_status(site: Site) -> list[PageStatus]:
                 for block in blocks:
                     block.languages[language] = MISSING
                 continue
-            parity = [p for p in site.problems_of(translation.path) if p.rule == "parity"]
+            parity = [p for p in site.problems_of(translation.path) if p.parity]
             status.languages[language] = OUT_OF_STEP if parity else PRESENT
             if parity:
                 status.problems[language] = [str(problem) for problem in parity]

@@ -49,8 +49,8 @@ class Problem:
     line: int
     where: FieldPath
     message: str
-    # Which family of rules found it; "parity" marks a translation out of step.
-    rule: str = dataclasses.field(default="", compare=False)
+    # Found by the parity rules: a translation out of step with the default language.
+    parity: bool = dataclasses.field(default=False, compare=False)
 
     @property
     def field(self) -> str:
