@@ -105,6 +105,8 @@ def block_rules(path: str, block: SourceBlock) -> list[Problem]:
     if block.kind == "worksheet":
         findings += _section_weights(_mappings(block.data, "sections"))
         findings += _scale_order(_mappings(block.data, "scale"), ("scale",))
+        for index, section in _mappings(block.data, "sections"):
+            findings += _scale_order(_mappings(section, "scale"), ("sections", index, "scale"))
         findings += _band_mins(_mappings(block.data, "bands"))
     return [
         Problem(path, block.line_of(loc), FieldPath(block.kind, loc), message)
@@ -147,10 +149,13 @@ def _structure(model: Checklist | Worksheet) -> dict[Loc, Any]:
         ("sections",): [section.id for section in model.sections],
     }
     if isinstance(model, Worksheet):
-        shape[("scale",)] = [point.value for point in model.scale]
+        shape[("scale",)] = [point.value for point in model.scale or []]
         shape[("bands",)] = [band.min for band in model.bands]
         for index, worksheet_section in enumerate(model.sections):
             shape[("sections", index, "weight")] = worksheet_section.weight
+            shape[("sections", index, "scale")] = [
+                point.value for point in worksheet_section.scale or []
+            ]
             shape[("sections", index, "criteria")] = [
                 entry.id for entry in worksheet_section.criteria
             ]

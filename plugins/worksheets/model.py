@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -156,6 +156,15 @@ class ScalePoint(_Strict):
     description: Text | None = None
 
 
+Scale = list[ScalePoint]
+
+
+def scale_bounds(scale: Scale) -> tuple[int, int]:
+    """The lowest and highest value of a scale."""
+    values = [point.value for point in scale]
+    return min(values), max(values)
+
+
 class Criterion(_Strict):
     """One scored criterion of a worksheet."""
 
@@ -164,7 +173,8 @@ class Criterion(_Strict):
     guidance: Text | None = None
     weight: PositiveNumber = 1
     critical: Boolean = Field(
-        False, description="Answered with the lowest scale value, it forces the lowest band."
+        False,
+        description="Answered with the lowest value of its scale, it forces the lowest band.",
     )
 
 
@@ -176,6 +186,12 @@ class WorksheetSection(_Strict):
     intro: Text | None = None
     weight: PositiveNumber | None = Field(
         None, description="Given on all sections of the worksheet or on none."
+    )
+    scale: Scale | None = Field(
+        None,
+        min_length=2,
+        description="This section's own answer scale (for example yes/no compliance items); "
+        "its criteria are scored on it instead of the worksheet's scale.",
     )
     criteria: list[Criterion] = Field(min_length=1)
 
@@ -192,21 +208,51 @@ class Worksheet(_Block):
     """A scoring worksheet (SPEC section 3)."""
 
     kind: ClassVar[str] = "worksheet"
-    scale: list[ScalePoint] = Field(min_length=2)
+    scale: Scale | None = Field(
+        None,
+        min_length=2,
+        description="The answer scale; optional only when every section has its own.",
+    )
     sections: list[WorksheetSection] = Field(min_length=1)
     bands: list[Band] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _every_section_has_a_scale(self) -> Worksheet:
+        if self.scale is None:
+            without = [f"sections[{i}]" for i, s in enumerate(self.sections) if s.scale is None]
+            if without:
+                raise PydanticCustomError(
+                    "scale_missing",
+                    "needs a 'scale:', or one on every section ({missing} {have} none)",
+                    {"missing": ", ".join(without), "have": "has" if len(without) == 1 else "have"},
+                )
+        return self
 
     def entries(self) -> list[Criterion]:
         """All criteria, in order."""
         return [criterion for section in self.sections for criterion in section.criteria]
 
-    @property
-    def scale_min(self) -> int:
-        return min(point.value for point in self.scale)
+    def scale_of(self, section: WorksheetSection) -> Scale:
+        """The scale a section's criteria are answered on: its own, else the worksheet's."""
+        scale = section.scale or self.scale
+        assert scale is not None  # the validator above makes sure of it
+        return scale
 
-    @property
-    def scale_max(self) -> int:
-        return max(point.value for point in self.scale)
+    def scales(self) -> list[Scale]:
+        """Every scale in use, the worksheet's first."""
+        found: list[Scale] = [self.scale] if self.scale else []
+        for section in self.sections:
+            if section.scale and section.scale not in found:
+                found.append(section.scale)
+        return found
+
+    def scale_by_criterion(self) -> dict[str, Scale]:
+        """The scale of each criterion, by id."""
+        return {
+            criterion.id: self.scale_of(section)
+            for section in self.sections
+            for criterion in section.criteria
+        }
 
     def bands_descending(self) -> list[Band]:
         """Bands from the highest ``min`` down."""

@@ -14,7 +14,7 @@ from .formats.client import client_data
 from .formats.fields import field_name
 from .formats.problems import Problem
 from .markup import block_html, inline_html, plain_text
-from .model import Checklist, Worksheet
+from .model import Checklist, Worksheet, scale_bounds
 from .result import result_lines
 from .strings import Strings
 from .translations import MISSING, OUT_OF_STEP, PRESENT, PageStatus
@@ -69,15 +69,14 @@ def render_block(
 
 def how_scored(worksheet: Worksheet, strings: Strings) -> str:
     """How a worksheet's score is computed, in words."""
-    low = next(point for point in worksheet.scale if point.value == worksheet.scale_min)
-    low_label = plain_text(low.label)
     sections = all(section.weight is not None for section in worksheet.sections)
+    by_sections = strings["how_scored_sections"] if sections else ""
+    if worksheet.scale is None or any(section.scale for section in worksheet.sections):
+        return strings.format("how_scored_scales", sections=by_sections)
+    low, high = scale_bounds(worksheet.scale)
+    low_label = next(point.label for point in worksheet.scale if point.value == low)
     return strings.format(
-        "how_scored",
-        low=worksheet.scale_min,
-        high=worksheet.scale_max,
-        low_label=low_label,
-        sections=strings["how_scored_sections"] if sections else "",
+        "how_scored", low=low, high=high, low_label=plain_text(low_label), sections=by_sections
     )
 
 

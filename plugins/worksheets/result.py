@@ -49,12 +49,16 @@ def checklist_lines(model: Checklist, answers: Mapping[str, Any], strings: Strin
 
 
 def worksheet_lines(model: Worksheet, answers: Mapping[str, Any], strings: Strings) -> list[str]:
-    """Score, band, completion and the critical criteria that failed."""
+    """Score; band (none while provisional, unless a critical criterion failed);
+    completion, "provisional" while criteria are unanswered; failed critical criteria."""
     result = score_worksheet(model, answers)
     lines = [_figure(strings, result.score, "score", "score_none")]
     if result.band is not None:
         lines.append(strings.format("band", band=plain_text(result.band.label)))
-    lines.append(strings.format("completion", answered=result.answered, total=result.total))
+    elif result.score is not None:
+        lines.append(strings["band_pending"])
+    count = "provisional" if result.provisional and result.score is not None else "completion"
+    lines.append(strings.format(count, answered=result.answered, total=result.total))
     if result.failed_critical:
         lines.append(
             strings.format(

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import Band, Checklist, Worksheet
+from .model import Band, Checklist, Scale, Worksheet, scale_bounds
 
 NA = "na"
 
@@ -58,6 +58,12 @@ class WorksheetResult:
     sections: dict[str, float | None] = field(default_factory=dict)
     failed_critical: list[str] = field(default_factory=list)
 
+    @property
+    def provisional(self) -> bool:
+        """Criteria are still unanswered: the score may change, and no band is shown
+        unless a critical criterion already failed."""
+        return self.answered < self.total
+
 
 def score_checklist(checklist: Checklist, answers: Mapping[str, Any]) -> ChecklistResult:
     """Progress of a checklist; ``answers`` maps item ids to ``True``, ``False`` or ``"na"``."""
@@ -87,28 +93,55 @@ def score_checklist(checklist: Checklist, answers: Mapping[str, Any]) -> Checkli
     )
 
 
-def _answer_value(worksheet: Worksheet, answer: Any) -> int | str | None:
-    """A valid answer (a scale value, or ``"na"`` where allowed), else ``None``."""
+def _answer_value(worksheet: Worksheet, scale: Scale, answer: Any) -> int | str | None:
+    """A valid answer (a value of the scale, or ``"na"`` where allowed), else ``None``."""
     if answer == NA:
         return NA if worksheet.allow_na else None
     if isinstance(answer, bool) or not isinstance(answer, int):
         return None
-    return answer if any(point.value == answer for point in worksheet.scale) else None
+    return answer if any(point.value == answer for point in scale) else None
+
+
+@dataclass
+class _Sums:
+    """Running sums of weighted fractions, for one section or the whole worksheet."""
+
+    fractions: float = 0.0
+    weights: float = 0.0
+
+    def add(self, weight: float, fraction: float) -> None:
+        self.fractions += weight * fraction
+        self.weights += weight
+
+    def score(self) -> float | None:
+        return 100 * self.fractions / self.weights if self.weights else None
+
+
+def _band(worksheet: Worksheet, score: float | None, failed: bool, complete: bool) -> Band | None:
+    """The band: the lowest at once when a critical criterion failed (it cannot get
+    better); otherwise none until every criterion is answered (SPEC section 3)."""
+    bands = worksheet.bands_descending()
+    if failed:
+        return bands[-1]
+    if score is None or not complete:
+        return None
+    return next((band for band in bands if band.min <= normalize(score)), bands[-1])
 
 
 def score_worksheet(worksheet: Worksheet, answers: Mapping[str, Any]) -> WorksheetResult:
     """Score, band, completion and failed critical criteria (SPEC section 3)."""
-    low, high = worksheet.scale_min, worksheet.scale_max
     answered = 0
     failed_critical = []
-    overall_sum = overall_weight = 0.0
+    overall = _Sums()
     weighted_sum = weighted_total = 0.0
     uses_section_weights = all(section.weight is not None for section in worksheet.sections)
     section_scores: dict[str, float | None] = {}
     for section in worksheet.sections:
-        section_sum = section_weight = 0.0
+        scale = worksheet.scale_of(section)
+        low, high = scale_bounds(scale)
+        sums = _Sums()
         for criterion in section.criteria:
-            value = _answer_value(worksheet, answers.get(criterion.id))
+            value = _answer_value(worksheet, scale, answers.get(criterion.id))
             if value is None:
                 continue
             answered += 1
@@ -116,14 +149,13 @@ def score_worksheet(worksheet: Worksheet, answers: Mapping[str, Any]) -> Workshe
                 continue
             assert isinstance(value, int)
             fraction = (value - low) / (high - low)
-            section_sum += criterion.weight * fraction
-            section_weight += criterion.weight
+            sums.add(criterion.weight, fraction)
             if criterion.critical and value == low:
                 failed_critical.append(criterion.id)
-        section_score = 100 * section_sum / section_weight if section_weight else None
+        overall.fractions += sums.fractions
+        overall.weights += sums.weights
+        section_score = sums.score()
         section_scores[section.id] = section_score
-        overall_sum += section_sum
-        overall_weight += section_weight
         if section_score is not None and section.weight is not None:
             weighted_sum += section.weight * section_score
             weighted_total += section.weight
@@ -132,19 +164,13 @@ def score_worksheet(worksheet: Worksheet, answers: Mapping[str, Any]) -> Workshe
     if uses_section_weights:
         score = weighted_sum / weighted_total if weighted_total else None
     else:
-        score = 100 * overall_sum / overall_weight if overall_weight else None
-    band = None
-    if score is not None:
-        bands = worksheet.bands_descending()
-        if failed_critical:
-            band = bands[-1]
-        else:
-            band = next((b for b in bands if b.min <= normalize(score)), bands[-1])
+        score = overall.score()
+    total = len(worksheet.entries())
     return WorksheetResult(
         score=score,
-        band=band,
+        band=_band(worksheet, score, bool(failed_critical), answered == total),
         answered=answered,
-        total=len(worksheet.entries()),
+        total=total,
         sections=section_scores,
         failed_critical=failed_critical,
     )

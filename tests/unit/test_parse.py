@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from worksheets.model import Checklist, Worksheet
+from worksheets.model import Checklist, Worksheet, scale_bounds
 from worksheets.parse import page_title, parse_page
 
 SOURCE = """\
@@ -79,9 +79,22 @@ def test_worksheet_scale_helpers() -> None:
             "id": "w",
             "scale": [{"value": 1, "label": "Low"}, {"value": 4, "label": "High"}],
             "bands": [{"min": 0, "label": "Low"}, {"min": 70, "label": "High"}],
-            "sections": [{"id": "s", "title": "S", "criteria": [{"id": "c", "text": "C"}]}],
+            "sections": [
+                {"id": "s", "title": "S", "criteria": [{"id": "c", "text": "C"}]},
+                {
+                    "id": "yes-no",
+                    "title": "Compliance",
+                    "scale": [{"value": 0, "label": "No"}, {"value": 1, "label": "Yes"}],
+                    "criteria": [{"id": "d", "text": "D"}],
+                },
+            ],
         }
     )
-    assert (worksheet.scale_min, worksheet.scale_max) == (1, 4)
+    assert worksheet.scale is not None
+    assert scale_bounds(worksheet.scale) == (1, 4)
     assert [band.min for band in worksheet.bands_descending()] == [70, 0]
-    assert [criterion.id for criterion in worksheet.entries()] == ["c"]
+    assert [criterion.id for criterion in worksheet.entries()] == ["c", "d"]
+    by_criterion = worksheet.scale_by_criterion()
+    assert scale_bounds(by_criterion["c"]) == (1, 4)
+    assert [point.label for point in by_criterion["d"]] == ["No", "Yes"]
+    assert len(worksheet.scales()) == 2

@@ -135,27 +135,33 @@ class Fitted:
     dropped: list[str] = field(default_factory=list)
 
 
-def valid_answer(model: Checklist | Worksheet, answer: Any) -> bool:
-    """True for an answer the block accepts: true/false (checklist), a scale value
-    (worksheet), or ``"na"`` where allowed."""
-    if answer == NA:
-        return model.allow_na
+def valid_answers(model: Checklist | Worksheet) -> dict[str, set[Answer]]:
+    """What each item or criterion accepts: true/false (checklist), the values of its
+    scale (worksheet), and ``"na"`` where allowed."""
+    allowed: dict[str, set[Answer]] = {}
+    na: set[Answer] = {NA} if model.allow_na else set()
     if isinstance(model, Checklist):
-        return isinstance(answer, bool)
-    return (
-        isinstance(answer, int)
-        and not isinstance(answer, bool)
-        and any(point.value == answer for point in model.scale)
-    )
+        for item in model.entries():
+            allowed[item.id] = {True, False, *na}
+        return allowed
+    for item_id, scale in model.scale_by_criterion().items():
+        allowed[item_id] = {*(point.value for point in scale), *na}
+    return allowed
+
+
+def _accepts(allowed: set[Answer], answer: Answer) -> bool:
+    # True == 1 in Python: a checklist's true is not a worksheet's 1, nor the reverse.
+    return any(answer == value and type(answer) is type(value) for value in allowed)
 
 
 def fit(assessment: AnswersFile, model: Checklist | Worksheet) -> Fitted:
     """The answers and notes of ``assessment`` that ``model`` has room for."""
-    known = {entry.id for entry in model.entries()}
+    allowed = valid_answers(model)
+    known = allowed.keys()
     answers = {
         item_id: answer
         for item_id, answer in assessment.answers.items()
-        if item_id in known and valid_answer(model, answer)
+        if item_id in allowed and _accepts(allowed[item_id], answer)
     }
     notes = {item_id: note for item_id, note in assessment.notes.items() if item_id in known}
     dropped = [item_id for item_id in assessment.answers if item_id not in answers]

@@ -10,7 +10,15 @@ from __future__ import annotations
 from typing import TypedDict
 
 from ..markup import plain_text
-from ..model import Checklist, ChecklistSection, Criterion, Item, Worksheet
+from ..model import (
+    Checklist,
+    ChecklistSection,
+    Criterion,
+    Item,
+    Scale,
+    Worksheet,
+    WorksheetSection,
+)
 from ..strings import Strings
 from .answers import ANSWERS_FORMAT, BUNDLE_FORMAT, NA
 from .fields import FieldName
@@ -44,16 +52,18 @@ class ClientEntry(TypedDict):
     fields: EntryFields
 
 
+class ScalePointData(TypedDict):
+    value: int
+    label: str
+
+
 class ClientSection(TypedDict):
     id: str
     title: str
     weight: float | None
+    # The scale its criteria are answered on (a worksheet's section); None in a checklist.
+    scale: list[ScalePointData] | None
     entries: list[ClientEntry]
-
-
-class ScalePointData(TypedDict):
-    value: int
-    label: str
 
 
 class BandData(TypedDict):
@@ -100,6 +110,10 @@ def _entry(model: Checklist | Worksheet, entry: Item | Criterion) -> ClientEntry
     }
 
 
+def _scale(scale: Scale) -> list[ScalePointData]:
+    return [{"value": point.value, "label": plain_text(point.label)} for point in scale]
+
+
 def client_data(model: Checklist | Worksheet, lang: str, title: str) -> ClientData:
     """What the page's script needs to score, save and export: structure, plain texts,
     field names, the formats it writes and the strings it shows."""
@@ -112,6 +126,11 @@ def client_data(model: Checklist | Worksheet, lang: str, title: str) -> ClientDa
                 "id": section.id,
                 "title": plain_text(section.title),
                 "weight": getattr(section, "weight", None),
+                "scale": (
+                    _scale(model.scale_of(section))
+                    if isinstance(model, Worksheet) and isinstance(section, WorksheetSection)
+                    else None
+                ),
                 "entries": [_entry(model, entry) for entry in entries],
             }
         )
@@ -128,8 +147,6 @@ def client_data(model: Checklist | Worksheet, lang: str, title: str) -> ClientDa
         "strings": {key: strings[key] for key in CLIENT_STRINGS},
     }
     if isinstance(model, Worksheet):
-        data["scale"] = [
-            {"value": point.value, "label": plain_text(point.label)} for point in model.scale
-        ]
+        data["scale"] = _scale(model.scale or [])
         data["bands"] = [{"min": band.min, "label": plain_text(band.label)} for band in model.bands]
     return data
