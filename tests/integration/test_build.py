@@ -129,9 +129,9 @@ def test_blocks_render_in_every_language(site_folder: Callable[..., SiteFolder])
     for path, names in expected.items():
         document = soup_of(build, path)
         assert labels(document) == names, path
-        status = document.find(attrs={"role": "status"})
+        status = document.find(name=None, attrs={"role": "status"})
         assert isinstance(status, Tag) and status_text[path] in status.get_text(), path
-        stylesheets = [link["href"] for link in document.find_all("link", rel="stylesheet")]
+        stylesheets = [str(link["href"]) for link in document.find_all("link", rel="stylesheet")]
         assert sum(href.endswith("assets/worksheets/worksheets.css") for href in stylesheets) == 1
         href = next(h for h in stylesheets if h.endswith("worksheets.css"))
         assert (build.site_dir / path).parent.joinpath(href).resolve().is_file()
@@ -228,7 +228,7 @@ def test_without_strict_a_broken_block_shows_an_error_box(
     build = site.build(strict=False)
     assert build.returncode == 0, build.output
     document = soup_of(build, "broken/index.html")
-    alerts = document.find_all(attrs={"role": "alert"})
+    alerts = document.find_all(name=None, attrs={"role": "alert"})
     text = " ".join(alert.get_text(" ") for alert in alerts)
     assert "en/broken.md:11: checklist.sections[0].items[0].weight" in text
     assert "en/broken.md:16: worksheet: the page has a <!-- worksheet --> marker" in text
@@ -247,9 +247,7 @@ def test_translation_out_of_step_fails(site_folder: Callable[..., SiteFolder]) -
 
 
 def test_disabled_plugin_renders_and_checks_nothing(site_folder: Callable[..., SiteFolder]) -> None:
-    site = site_folder(
-        MKDOCS_YML.replace("      pdf: false\n", "      enabled: false\n")
-    )
+    site = site_folder(MKDOCS_YML.replace("      pdf: false\n", "      enabled: false\n"))
     site.write("en/index.md", HOME)
     site.write("en/broken.md", BROKEN)
     build = site.build()
@@ -270,7 +268,7 @@ def test_repository_site_builds_strictly_without_third_party_requests(
     for page in pages:
         document = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for element in document.find_all(["script", "img", "iframe", "link", "source"]):
-            if element.name == "link" and not set(element.get("rel", [])) & {
+            if element.name == "link" and not set(element.get_attribute_list("rel")) & {
                 "stylesheet",
                 "preload",
                 "prefetch",
@@ -281,7 +279,7 @@ def test_repository_site_builds_strictly_without_third_party_requests(
                 "dns-prefetch",
             }:
                 continue
-            url = element.get("src") or element.get("href") or ""
+            url = str(element.get("src") or element.get("href") or "")
             host = urlparse(url).netloc
             assert not host, f"{page.relative_to(site_dir)} requests {url}"
     for lang, prefix in (("en", ""), ("es", "es/"), ("sv", "sv/")):
@@ -289,10 +287,14 @@ def test_repository_site_builds_strictly_without_third_party_requests(
             (site_dir / prefix / "copc-readiness/index.html").read_text(encoding="utf-8"),
             "html.parser",
         )
-        assert document.find("html")["lang"] == lang
-        worksheet = scan_docs(REPO / "docs").page(lang, "copc-readiness.md").model("worksheet")
+        html = document.find("html")
+        assert html is not None and html["lang"] == lang
+        source = scan_docs(REPO / "docs").page(lang, "copc-readiness.md")
+        assert source is not None
+        worksheet = source.model("worksheet")
+        assert worksheet is not None
         assert len(document.find_all("fieldset")) == len(worksheet.entries())
-        assert document.find(attrs={"role": "status"}) is not None
+        assert document.find(name=None, attrs={"role": "status"}) is not None
         # "Last updated" from git history, in the page's language
         updated = document.find(class_="git-revision-date-localized-plugin-date")
         assert updated is not None

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO
 
 import yaml
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from tests.conftest import MKDOCS_YML, REPO, SiteFolder, repository_settings
 
@@ -62,6 +62,12 @@ def fixture_docs(docs: Path) -> None:
         path = docs / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+
+def tag(found: object) -> Tag:
+    """What a lookup found, checked to be an element."""
+    assert isinstance(found, Tag), found
+    return found
 
 
 def check(*arguments: str) -> subprocess.CompletedProcess[str]:
@@ -160,7 +166,7 @@ def test_translation_status_page_is_generated(site_folder: Callable[..., SiteFol
     assert build.returncode == 0, build.output
     document = BeautifulSoup(build.html("sv/index.html"), "html.parser")
     rows = {
-        " ".join(row.th.get_text(" ").split()): [
+        " ".join(tag(row.th).get_text(" ").split()): [
             cell.get_text(" ").strip() for cell in row.find_all("td")
         ]
         for row in document.select(".worksheets-translation-status tbody tr")

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DictionaryObject
 from worksheets.formats.documents import BlockPdf
 from worksheets.pdf.cache import PdfError, PdfRenderer
 from worksheets.pdf.jobs import PdfJob
@@ -66,6 +67,12 @@ def text_of(reader: PdfReader) -> str:
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
+def pdf_text(value: object) -> str:
+    """A PDF text or name value (pypdf's TextStringObject and NameObject are str)."""
+    assert isinstance(value, str), value
+    return value
+
+
 def fields_of(path: Path) -> dict[str, Any]:
     return dict(PdfReader(path).get_fields() or {})
 
@@ -88,10 +95,12 @@ def test_checklist_pdf_has_texts_fields_and_metadata(built: Build, lang: str) ->
     for key in ("title", "section", "floor", "reports"):
         assert texts[key] in text, key
     assert reader.metadata is not None
-    assert reader.metadata["/Keywords"] == f"worksheets:checklist:site-visit:2:{lang}"
-    assert reader.metadata["/Title"] == texts["title"]
+    assert pdf_text(reader.metadata["/Keywords"]) == f"worksheets:checklist:site-visit:2:{lang}"
+    assert pdf_text(reader.metadata["/Title"]) == texts["title"]
     catalog = reader.trailer["/Root"]
-    assert catalog["/Lang"] == lang and "/StructTreeRoot" in catalog  # tagged, for screen readers
+    assert isinstance(catalog, DictionaryObject)
+    # tagged, for screen readers
+    assert pdf_text(catalog["/Lang"]) == lang and "/StructTreeRoot" in catalog
     footer = {
         "en": "site-visit · version 2 · en · built",
         "es": "site-visit · versión 2 · es",
@@ -155,7 +164,7 @@ def test_booklet_has_a_cover_contents_with_page_numbers_and_unique_fields(built:
     assert len(fields) == single
     assert reader.metadata is not None
     # in the order of the navigation: ready.md, then visit.md
-    assert reader.metadata["/Keywords"].split(", ") == [
+    assert pdf_text(reader.metadata["/Keywords"]).split(", ") == [
         "worksheets:worksheet:readiness:1:es",
         "worksheets:checklist:site-visit:2:es",
     ]
@@ -174,7 +183,7 @@ def test_pages_link_to_their_pdf_and_home_to_the_booklet(
         document = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
         links = [a for a in document.find_all("a") if "PDF" in a.get_text()]
         assert len(links) == 1, html_path
-        href = links[0]["href"]
+        href = str(links[0]["href"])
         assert not href.startswith(("/", "http")), href
         target = (html_path.parent / href).resolve()
         assert target == (built.site_dir / "pdf" / name).resolve()
@@ -310,7 +319,9 @@ def test_pdf_command_exports_without_building(tmp_path: Path) -> None:
     )
     assert completed.returncode == 0, completed.stderr
     assert sorted(p.name for p in out.iterdir()) == ["copc-readiness-es.pdf"]
-    assert PdfReader(out / "copc-readiness-es.pdf").metadata["/Keywords"].endswith(":es")
+    metadata = PdfReader(out / "copc-readiness-es.pdf").metadata
+    assert metadata is not None
+    assert pdf_text(metadata["/Keywords"]).endswith(":es")
     unknown = subprocess.run(
         [*command, "no-such-block"], capture_output=True, text=True, check=False
     )

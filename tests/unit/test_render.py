@@ -75,6 +75,12 @@ def soup(model: Any, lang: str = "en") -> BeautifulSoup:
     return BeautifulSoup(render_block(model, lang, "Page title"), "html.parser")
 
 
+def tag(found: object) -> Tag:
+    """What a lookup found, checked to be an element."""
+    assert isinstance(found, Tag), found
+    return found
+
+
 def label_text(document: BeautifulSoup, control: Tag) -> str:
     label = document.find("label", attrs={"for": control["id"]})
     assert isinstance(label, Tag), f"no label for {control['id']}"
@@ -108,7 +114,7 @@ def test_help_and_required_describe_the_checkbox() -> None:
     box = document.select_one("#ws-due-diligence-visited")
     assert box is not None
     described = str(box["aria-describedby"]).split()
-    texts = [" ".join(document.find(id=ref).get_text(" ").split()) for ref in described]
+    texts = [" ".join(tag(document.find(id=ref)).get_text(" ").split()) for ref in described]
     assert texts == ["Required", "Not only headquarters."]
 
 
@@ -121,14 +127,14 @@ def test_script_in_text_is_escaped() -> None:
 def test_worksheet_criteria_are_fieldsets_of_radios() -> None:
     document = soup(WORKSHEET, "sv")
     groups = document.find_all("fieldset")
-    assert [group.legend.get_text(" ").strip() for group in groups] == [
+    assert [tag(group.legend).get_text(" ").strip() for group in groups] == [
         "Agents are monitored 7 to 14 times a month.",
         "A training programme exists.",
     ]
     radios = groups[0].find_all("input", attrs={"type": "radio"})
     assert [radio["value"] for radio in radios] == ["0", "1", "2", "na"]
     assert {radio["name"] for radio in radios} == {"copc-readiness:frequency"}
-    names = [" ".join(radio.parent.get_text(" ").split()) for radio in radios]
+    names = [" ".join(tag(radio.parent).get_text(" ").split()) for radio in radios]
     assert names == ["Not in place", "Partly", "In place", "Ej tillämplig"]
 
 
@@ -143,10 +149,10 @@ def test_scale_bands_and_weights_are_visible() -> None:
 
 
 def test_result_region_is_a_status() -> None:
-    status = soup(WORKSHEET).find(attrs={"role": "status"})
+    status = soup(WORKSHEET).find(name=None, attrs={"role": "status"})
     assert isinstance(status, Tag)
     assert status.get_text(" ").split() == ["Score:", "—", "0", "of", "2", "answered"]
-    checklist_status = soup(CHECKLIST, "sv").find(attrs={"role": "status"})
+    checklist_status = soup(CHECKLIST, "sv").find(name=None, attrs={"role": "status"})
     assert isinstance(checklist_status, Tag)
     assert " ".join(checklist_status.get_text(" ").split()) == (
         "Framsteg: 0 % 0 av 2 tillämpliga punkter avbockade "
@@ -156,7 +162,7 @@ def test_result_region_is_a_status() -> None:
 
 def test_answers_given_to_the_renderer_are_scored() -> None:
     html = render_block(WORKSHEET, "en", "Page", {"frequency": 2, "programme": 1})
-    status = BeautifulSoup(html, "html.parser").find(attrs={"role": "status"})
+    status = BeautifulSoup(html, "html.parser").find(name=None, attrs={"role": "status"})
     assert isinstance(status, Tag)
     # (30 * 100 + 70 * 50) / 100 = 65
     assert "Score: 65%" in status.get_text(" ")
@@ -176,6 +182,6 @@ def test_problem_box_lists_problems(lang: str) -> None:
         [Problem("en/a.md", 3, FieldPath("checklist", ("id",)), "is <required>")], lang
     )
     document = BeautifulSoup(html, "html.parser")
-    assert document.find(attrs={"role": "alert"}) is not None
+    assert document.find(name=None, attrs={"role": "alert"}) is not None
     assert "en/a.md:3: checklist.id: is <required>" in document.get_text()
     assert "<required>" not in html

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from worksheets.checks import block_rules
 from worksheets.formats.problems import Problem
+from worksheets.model import Worksheet
 from worksheets.parse import parse_page
 from worksheets.scan import scan_docs
 
@@ -387,7 +388,7 @@ def test_yes_and_no_are_words_in_labels() -> None:
     page = parse_page("en/page.md", source, "en", "page.md")
     assert page.problems == []
     model = page.model("worksheet")
-    assert model is not None
+    assert isinstance(model, Worksheet)
     assert [point.label for point in model.scale] == ["No", "Yes"]
 
 
