@@ -389,7 +389,7 @@ def test_yes_and_no_are_words_in_labels() -> None:
     assert page.problems == []
     model = page.model("worksheet")
     assert isinstance(model, Worksheet)
-    assert [point.label for point in model.scale] == ["No", "Yes"]
+    assert [point.label for point in model.scale or []] == ["No", "Yes"]
 
 
 # --- across pages and languages -------------------------------------------------
