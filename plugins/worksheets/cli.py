@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import re
 import sys
 import time
@@ -13,6 +14,7 @@ from typing import TypeAlias
 
 from .formats.problems import github_command
 from .model import SLUG_PATTERN, json_schema
+from .report.write import FORMATS
 from .scan import scan_docs
 from .translations import status_json, status_text
 
@@ -176,6 +178,37 @@ def _read_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from .pdf.jobs import build_date
+    from .report.inputs import InputError
+    from .report.make import make_report
+
+    docs = Path(args.docs)
+    if not docs.is_dir():
+        print(f"worksheets report: no such folder: {docs}", file=sys.stderr)
+        return 2
+    site = scan_docs(docs, args.default_language)
+    try:
+        report, notes = make_report(
+            [Path(file) for file in args.files],
+            site,
+            lang=args.lang,
+            output_format=args.format,
+            date=build_date(),
+            tolerance=args.tolerance,
+        )
+    except InputError as error:
+        print(f"worksheets report: {error}", file=sys.stderr)
+        return 1
+    for note in notes:
+        print(f"worksheets report: {note}", file=sys.stderr)
+    if args.out:
+        Path(args.out).write_bytes(report)
+    else:
+        sys.stdout.buffer.write(report)
+    return 0
+
+
 def _new_guide(args: argparse.Namespace) -> int:
     from .render import environment
     from .scan import detect_languages
@@ -282,6 +315,26 @@ def _add_read_pdf(commands: Commands) -> None:
     read_pdf.set_defaults(run=_read_pdf)
 
 
+def _add_report(commands: Commands) -> None:
+    report = commands.add_parser(
+        "report",
+        help="compare assessments (answers files, bundles, filled PDFs); trends over dates",
+    )
+    report.add_argument("files", nargs="+", metavar="FILE", help="answers files, bundles, PDFs")
+    report.add_argument("--format", choices=FORMATS, default="md", help="default: md")
+    report.add_argument("--lang", default="en", help="language of the report (default: en)")
+    report.add_argument("--out", help="write to this file instead of standard output")
+    report.add_argument("--docs", default="docs", help="docs folder (default: docs)")
+    report.add_argument("--default-language", default="en")
+    report.add_argument(
+        "--tolerance",
+        type=float,
+        default=1.0,
+        help="scale points evaluators may differ by before a row is flagged (default: 1)",
+    )
+    report.set_defaults(run=_report)
+
+
 def _add_schema(commands: Commands) -> None:
     schema = commands.add_parser("schema", help="print or write the front matter's JSON Schema")
     schema.add_argument("--output", help="write to this file instead of printing")
@@ -303,6 +356,7 @@ def parser() -> argparse.ArgumentParser:
     _add_pdf(commands)
     _add_new_guide(commands)
     _add_read_pdf(commands)
+    _add_report(commands)
     _add_schema(commands)
     return root
 
@@ -310,4 +364,6 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m worksheets`` and the ``worksheets`` script."""
     args = parser().parse_args(argv)
+    # pypdf logs what it repairs in a damaged PDF; the commands say it once, in their words.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     return int(args.run(args))

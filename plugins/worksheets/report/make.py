@@ -1,0 +1,42 @@
+"""A whole report: files in, one document out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..scan import Site
+from ..strings import Strings
+from . import write
+from .compare import DEFAULT_TOLERANCE, compare, trends
+from .inputs import InputError, read_inputs
+from .tables import Table, comparison_table, trend_table
+
+
+def make_report(
+    paths: list[Path],
+    site: Site,
+    *,
+    lang: str,
+    output_format: str,
+    date: str,
+    tolerance: float = DEFAULT_TOLERANCE,
+) -> tuple[bytes, list[str]]:
+    """The report's bytes and the notes on what did not fit (also in the report)."""
+    inputs = read_inputs(paths, site, lang)
+    if not inputs.assessments:
+        raise InputError("no assessment in the files fits a block of the docs")
+    strings = Strings(lang)
+    tables: list[Table] = []
+    for _block_id, assessments in sorted(inputs.assessments.items()):
+        tables.append(comparison_table(compare(assessments, tolerance), strings))
+        tables.extend(trend_table(trend, strings) for trend in trends(assessments))
+    made = strings.format("report_made", date=date, files=len(paths))
+    notes = [*inputs.notes, strings.format("report_tolerance", tolerance=strings.number(tolerance))]
+    if output_format == "md":
+        return write.markdown(tables, notes, strings, made).encode("utf-8"), inputs.notes
+    if output_format == "csv":
+        return write.csv_text(tables).encode("utf-8"), inputs.notes
+    document = write.html(tables, notes, strings, made, title=tables[0].title)
+    if output_format == "html":
+        return document.encode("utf-8"), inputs.notes
+    return write.pdf(document), inputs.notes
