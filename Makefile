@@ -21,6 +21,11 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# TypeScript checks the browser script (make lint); versions pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json | test-deps
+	npm ci --no-audit --no-fund
+	touch $@
+
 site: $(BIN)/.installed site-deps
 	$(BIN)/mkdocs build --strict
 
@@ -53,20 +58,24 @@ site-deps:
 
 test-deps: site-deps
 	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 \
-	    || ! command -v node >/dev/null 2>&1; then \
+	    || ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
 	  $(SUDO) apt-get update && \
-	  $(APT_INSTALL) chromium poppler-utils $$(command -v node >/dev/null || echo nodejs); \
+	  $(APT_INSTALL) chromium poppler-utils $$(command -v node >/dev/null || echo nodejs) \
+	    $$(command -v npm >/dev/null || echo npm); \
 	fi
 
-test: $(BIN)/.installed test-deps
+# `.venv/bin/pytest -m "not browser and not pdf"` is the fast suite (seconds).
+test: $(BIN)/.installed test-deps node_modules/.installed
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/.installed site-deps
 	$(BIN)/python bench/run.py
 
-lint: $(BIN)/.installed
-	$(BIN)/ruff check plugins tests
+lint: $(BIN)/.installed node_modules/.installed
+	$(BIN)/ruff check plugins tests bench
+	$(BIN)/ruff format --check plugins tests bench
 	$(BIN)/mypy
+	node_modules/.bin/tsc -p .
 
 clean:
-	rm -rf site pdf .cache .venv .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site pdf .cache .venv node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -15,10 +15,25 @@ def run(*command: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff() -> None:
-    result = run("ruff", "check", "plugins", "tests")
+    result = run("ruff", "check", "plugins", "tests", "bench")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format() -> None:
+    result = run("ruff", "format", "--check", "plugins", "tests", "bench")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_mypy() -> None:
     result = run("mypy")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_typescript() -> None:
+    """The browser script's JSDoc types hold (tsconfig.json; `make lint` installs tsc)."""
+    tsc = REPO / "node_modules" / ".bin" / "tsc"
+    assert tsc.exists(), "TypeScript is not installed: run `npm ci` (or `make lint`)"
+    result = subprocess.run(
+        [str(tsc), "-p", "."], cwd=REPO, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stdout + result.stderr

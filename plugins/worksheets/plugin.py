@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -26,7 +27,21 @@ from .translations import PageStatus, translation_status
 
 log = get_plugin_logger(__name__)
 
-ASSETS = ("worksheets.css", "worksheets.js")
+# The stylesheet, the script's entry (a module script), then the ES modules it imports.
+ASSETS = (
+    "worksheets.css",
+    "index.js",
+    "answers.js",
+    "block.js",
+    "csv.js",
+    "dom.js",
+    "form.js",
+    "kinds.js",
+    "result.js",
+    "scoring.js",
+    "storage.js",
+    "transfer.js",
+)  # types.js holds JSDoc types only: TypeScript reads it, browsers never load it.
 ASSET_DIR = "assets/worksheets"
 PDF_FOLDER = "pdf"
 ESCAPED_META = ("title", "description")
@@ -76,11 +91,13 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
                 log.info(line)
             self.root_site_dir = Path(config.site_dir)
         # on_config runs once per language on the same config: add the assets once.
-        css, script = (f"{ASSET_DIR}/{asset}" for asset in ASSETS)
+        css, entry = (f"{ASSET_DIR}/{asset}" for asset in ASSETS[:2])
         if css not in config.extra_css:
             config.extra_css.append(css)
-        if script not in [str(entry) for entry in config.extra_javascript]:
-            config.extra_javascript.append(script)
+        if entry not in [str(script) for script in config.extra_javascript]:
+            module = ExtraScriptValue(entry)
+            module.type = "module"
+            config.extra_javascript.append(module)
         return config
 
     def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
+from html import unescape
 from pathlib import Path
 
 from playwright.sync_api import BrowserContext, Dialog, Page, expect
@@ -14,6 +16,42 @@ from tests.browser.conftest import watch_errors
 
 CHECKLIST_KEY = "worksheets:checklist:site-visit"
 WORKSHEET_KEY = "worksheets:worksheet:readiness"
+# Where the plugin publishes its script's modules (their URLs are in error stacks).
+SCRIPT_FOLDER = "/assets/worksheets/"
+
+# Watches every result region from the end of parsing, which is before module
+# scripts run: readystatechange to "interactive" fires, then deferred and module
+# scripts execute, then DOMContentLoaded. ``hiddenToolbar`` proves the watch
+# began before the plugin's script started (the script shows the toolbar).
+WATCH_RESULTS = """
+window.__results = [];
+document.addEventListener("readystatechange", () => {
+  if (document.readyState !== "interactive") return;
+  document.querySelectorAll('[role="status"]').forEach((region) => {
+    const block = region.closest("section.worksheets");
+    const toolbar = block && block.querySelector(".worksheets-toolbar");
+    const watch = {
+      region,
+      hiddenToolbar: Boolean(toolbar && toolbar.hidden),
+      server: Array.from(region.children, (line) => line.textContent),
+      mutations: [],
+    };
+    watch.observer = new MutationObserver((records) => {
+      records.forEach((record) => watch.mutations.push(record.type));
+    });
+    watch.observer.observe(region, {
+      childList: true, subtree: true, characterData: true, attributes: true,
+    });
+    window.__results.push(watch);
+  });
+});
+"""
+READ_RESULTS = """() => window.__results.map((watch) => ({
+  hiddenToolbar: watch.hiddenToolbar,
+  server: watch.server,
+  now: Array.from(watch.region.children, (line) => line.textContent),
+  mutations: watch.mutations.concat(watch.observer.takeRecords().map((r) => r.type)),
+}))"""
 
 
 def status(page: Page, index: int = 0) -> str:
@@ -44,6 +82,35 @@ def test_checklist_scores_live_and_lists_open_required_items(page: Page, base_ur
     page.get_by_role("checkbox", name="Reports arrive on time.", exact=True).check()
     expect(page.get_by_role("status")).to_contain_text("Progress: 75%")
     expect(page.get_by_role("status")).to_contain_text("All required items are checked.")
+
+
+def test_the_script_leaves_the_servers_result_as_it_is(
+    context_factory: Callable[..., BrowserContext], base_url: str
+) -> None:
+    """With nothing saved, the script's result text is the server's: the region is
+    not rewritten, so screen readers announce nothing on load."""
+    context = context_factory()
+    context.add_init_script(WATCH_RESULTS)
+    page = context.new_page()
+    errors = watch_errors(page)
+    for path, first_line in (("visit/", "Progress: 0%"), ("ready/", "Score: —")):
+        page.goto(base_url + path)
+        expect(page.locator(".worksheets-toolbar").first).to_be_visible()
+        html = page.request.get(base_url + path).text()
+        served = re.search(r'role="status"[^>]*>(.*?)</div>', html, re.DOTALL)
+        assert served, f"{path}: no result region in the page"
+        server_lines = [
+            unescape(line)
+            for line in re.findall(r'<p class="worksheets-result-line">(.*?)</p>', served[1])
+        ]
+        watched = page.evaluate(READ_RESULTS)
+        assert len(watched) == 1, f"{path}: {watched}"
+        (result,) = watched
+        assert result["hiddenToolbar"], f"{path}: the watch began after the script started"
+        assert result["server"] == server_lines and server_lines[0] == first_line, path
+        assert result["mutations"] == [], f"{path}: the script rewrote the result"
+        assert result["now"] == server_lines, path
+    assert errors == []
 
 
 def test_not_applicable_leaves_the_item_out(page: Page, base_url: str) -> None:
@@ -353,7 +420,7 @@ def test_disabled_storage_shows_a_notice_and_the_page_works(
     page.get_by_role("checkbox", name="We met the team leads.", exact=True).check()
     expect(page.get_by_role("status")).to_contain_text("Progress: 25%")
     # Material's own palette code reads localStorage and throws; ours must not.
-    assert [error for error in errors if "worksheets.js" in error] == []
+    assert [error for error in errors if SCRIPT_FOLDER in error] == []
 
 
 def test_full_storage_shows_a_notice_and_the_page_works(

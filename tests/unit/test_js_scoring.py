@@ -1,19 +1,219 @@
-"""The browser's scoring module runs the shared vectors under Node's built-in test runner."""
+"""The browser's script under Node's built-in test runner (tests/js/*.test.mjs).
+
+The Node tests never build the plugin's data themselves: this test writes, with
+the plugin's own code, the client data of every shared scoring vector (in three
+languages), the result lines the server renders for it, and how the Python
+reads a few answers files, and hands that file to ``node --test`` in the
+environment variable ``WORKSHEETS_JS_FIXTURES``.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import re
 import shutil
 import subprocess
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from worksheets.formats.answers import AnswersFile, fit
+from worksheets.formats.client import client_data
+from worksheets.model import Checklist, Worksheet
+from worksheets.result import result_lines
+from worksheets.scoring import score_worksheet
+from worksheets.strings import Strings
 
 from tests.conftest import REPO
 
+VECTORS = json.loads((REPO / "tests/vectors/scoring.json").read_text(encoding="utf-8"))["cases"]
+LANGUAGES = ("en", "es", "sv")
+TITLE = "Title"
 
-def test_javascript_scoring_matches_the_vectors() -> None:
+# Blocks for the CSV, answers-file and scoring tests, as front matter: N/A allowed, a
+# required item, a scale with a gap, and a worksheet whose sections have scales of their own.
+EXAMPLES: dict[str, dict[str, Any]] = {
+    "checklist": {
+        "checklist": {
+            "id": "site-visit",
+            "version": 2,
+            "sections": [
+                {
+                    "id": "visit",
+                    "title": "On site",
+                    "items": [
+                        {"id": "floor", "text": "We walked the floor.", "required": True},
+                        {"id": "people", "text": "=We met the leads; all of them"},
+                    ],
+                }
+            ],
+        }
+    },
+    "worksheet": {
+        "worksheet": {
+            "id": "readiness",
+            "scale": [
+                {"value": 0, "label": "Not in place"},
+                {"value": 1, "label": "Partly"},
+                {"value": 3, "label": "In place"},
+            ],
+            "bands": [{"min": 50, "label": "Close"}, {"min": 0, "label": "Not ready"}],
+            "sections": [
+                {
+                    "id": "training",
+                    "title": 'Training, "basic"',
+                    "criteria": [
+                        {"id": "programme", "text": "A programme exists.", "critical": True},
+                        {"id": "records", "text": "Records are kept."},
+                    ],
+                }
+            ],
+        }
+    },
+    "sectionScales": {
+        "worksheet": {
+            "id": "contact-evaluation",
+            "sections": [
+                {
+                    "id": "compliance",
+                    "title": "Compliance",
+                    "scale": [{"value": 0, "label": "No"}, {"value": 1, "label": "Yes"}],
+                    "criteria": [
+                        {"id": "identity", "text": "The identity was verified.", "critical": True}
+                    ],
+                },
+                {
+                    "id": "skills",
+                    "title": "Skills",
+                    "scale": [
+                        {"value": 1, "label": "Poor"},
+                        {"value": 2, "label": "Fair"},
+                        {"value": 3, "label": "Good"},
+                        {"value": 4, "label": "Excellent"},
+                    ],
+                    "criteria": [
+                        {"id": "empathy", "text": "The agent acknowledged the problem."},
+                        {"id": "clarity", "text": "The agent explained clearly.", "weight": 2},
+                    ],
+                },
+            ],
+            "bands": [{"min": 80, "label": "Pass"}, {"min": 0, "label": "Coach"}],
+        }
+    },
+}
+
+# Answers files as a reader might import them, for the example blocks.
+ANSWERS_FILES: list[tuple[str, dict[str, Any]]] = [
+    (
+        "checklist",
+        {"answers": {"floor": True, "people": "na", "gone": False}, "notes": {"old": "x"}},
+    ),
+    ("checklist", {"answers": {"floor": False}, "notes": {"floor": "Seen", "gone": "y"}}),
+    ("worksheet", {"answers": {"programme": 3, "records": 2, "other": 1}, "label": "Vendor A"}),
+    ("worksheet", {"answers": {"programme": "na", "records": 0}, "updated": "2026-11-24T10:00Z"}),
+    ("sectionScales", {"answers": {"identity": 1, "empathy": 0, "clarity": 4}}),
+    ("sectionScales", {"answers": {"identity": 4, "empathy": 1, "clarity": "na"}}),
+]
+
+# Answers to score with each scale of the worksheet: all answered, or a critical
+# criterion failed (0 is not on the skills scale: "empathy" stays unanswered).
+SCORED: list[tuple[str, dict[str, Any]]] = [
+    ("sectionScales", {"identity": 1, "empathy": 4, "clarity": 3}),
+    ("sectionScales", {"identity": 1, "empathy": "na", "clarity": 1}),
+    ("sectionScales", {"identity": 0, "empathy": 0, "clarity": 4}),
+    ("worksheet", {"programme": 1, "records": 3}),
+]
+
+
+def model_of(front_matter: dict[str, Any]) -> Checklist | Worksheet:
+    """The block of some front matter (``{"checklist": ...}`` or ``{"worksheet": ...}``)."""
+    if "checklist" in front_matter:
+        return Checklist.model_validate(front_matter["checklist"])
+    return Worksheet.model_validate(front_matter["worksheet"])
+
+
+def vector_fixture(case: dict[str, Any]) -> dict[str, Any]:
+    model = model_of(case["block"])
+    return {
+        "name": case["name"],
+        "kind": model.kind,
+        "answers": case["answers"],
+        "expected": case["expected"],
+        "blocks": {lang: client_data(model, lang, TITLE) for lang in LANGUAGES},
+        "lines": {lang: result_lines(model, case["answers"], Strings(lang)) for lang in LANGUAGES},
+    }
+
+
+def answers_fixture(example: str, body: dict[str, Any]) -> dict[str, Any]:
+    """An answers file for an example block, and what the Python makes of it."""
+    model = model_of(EXAMPLES[example])
+    document = {
+        "format": "worksheets/answers@1",
+        "kind": model.kind,
+        "id": model.id,
+        "version": model.version,
+        "lang": "en",
+        **body,
+    }
+    try:
+        fitted = fit(AnswersFile.model_validate(document), model)
+    except ValidationError as error:
+        raise AssertionError(f"the Python refuses an example answers file: {error}") from None
+    return {
+        "example": example,
+        "document": document,
+        "fitted": {"answers": fitted.answers, "notes": fitted.notes, "dropped": fitted.dropped},
+    }
+
+
+def scored_fixture(example: str, answers: dict[str, Any]) -> dict[str, Any]:
+    """The Python's score of an example worksheet."""
+    model = model_of(EXAMPLES[example])
+    assert isinstance(model, Worksheet), example
+    result = score_worksheet(model, answers)
+    assert result.answered == result.total or result.failed_critical, (example, answers)
+    return {
+        "example": example,
+        "answers": answers,
+        "result": {
+            "score": result.score,
+            "band": result.band.label if result.band else None,
+            "answered": result.answered,
+            "total": result.total,
+            "sections": result.sections,
+            "failedCritical": result.failed_critical,
+        },
+    }
+
+
+def write_fixtures(path: Path) -> Path:
+    fixtures = {
+        "vectors": [vector_fixture(case) for case in VECTORS],
+        "examples": {
+            name: client_data(model_of(block), "en", TITLE) for name, block in EXAMPLES.items()
+        },
+        "answersFiles": [answers_fixture(name, body) for name, body in ANSWERS_FILES],
+        "scored": [scored_fixture(name, answers) for name, answers in SCORED],
+    }
+    path.write_text(json.dumps(fixtures, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+def test_javascript_matches_the_python(tmp_path: Path) -> None:
     node = shutil.which("node")
     assert node, "Node.js is needed for the JavaScript tests (make test installs it)"
+    fixtures = write_fixtures(tmp_path / "fixtures.json")
     completed = subprocess.run(
-        [node, "--test", "tests/js/"], cwd=REPO, capture_output=True, text=True, check=False
+        [node, "--test", "tests/js/"],
+        cwd=REPO,
+        env={**os.environ, "WORKSHEETS_JS_FIXTURES": str(fixtures)},
+        capture_output=True,
+        text=True,
+        check=False,
     )
-    assert completed.returncode == 0, completed.stdout + completed.stderr
-    assert "# fail 0" in completed.stdout
-    assert "# pass 0" not in completed.stdout
+    output = completed.stdout + completed.stderr
+    assert completed.returncode == 0, output
+    assert "# fail 0" in completed.stdout, output
+    passed = re.search(r"^# pass (\d+)$", completed.stdout, re.MULTILINE)
+    assert passed and int(passed.group(1)) > 0, output

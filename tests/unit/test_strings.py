@@ -55,9 +55,23 @@ def test_the_script_gets_every_string_it_uses() -> None:
 
     from tests.conftest import REPO
 
-    script = (REPO / "plugins/worksheets/assets/worksheets.js").read_text(encoding="utf-8")
+    modules = sorted((REPO / "plugins/worksheets/assets").glob("*.js"))
+    assert modules, "no script modules in plugins/worksheets/assets"
+    script = "\n".join(module.read_text(encoding="utf-8") for module in modules)
     used = set(re.findall(r"\b(?:strings|s)\.([a-z]+_[a-z_]+|[a-z]+)\b", script))
     used |= {f"kind_{kind}" for kind in ("checklist", "worksheet")}
     known = set(_load(FALLBACK))
     assert (used & known) <= set(CLIENT_STRINGS)
     assert set(CLIENT_STRINGS) <= known
+
+
+def test_the_script_types_the_strings_it_gets() -> None:
+    """assets/types.js lists the keys of the strings in the client data (its StringKey)."""
+    from worksheets.formats.client import CLIENT_STRINGS
+
+    from tests.conftest import REPO
+
+    types = (REPO / "plugins/worksheets/assets/types.js").read_text(encoding="utf-8")
+    typedef = re.search(r"@typedef \{([^{}]*)\} StringKey", types)
+    assert typedef, "no StringKey typedef in types.js"
+    assert set(re.findall(r'"([a-z_]+)"', typedef.group(1))) == set(CLIENT_STRINGS)

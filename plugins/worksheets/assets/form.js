@@ -1,0 +1,202 @@
+// @ts-check
+/* A block's form and the parts of the page that show its state: the state
+ * written into the controls, and a changed control read back into the state.
+ * Field names come from the block's data (entry.fields, labelField). */
+
+import { find, findAll, writeParagraphs } from "./dom.js";
+import { KINDS } from "./kinds.js";
+import { entriesOf } from "./scoring.js";
+
+/** @typedef {import("./types.js").ClientData} ClientData */
+/** @typedef {import("./types.js").ClientEntry} ClientEntry */
+/** @typedef {import("./types.js").Controls} Controls */
+/** @typedef {import("./types.js").State} State */
+/** @typedef {HTMLInputElement | HTMLTextAreaElement} Field */
+
+const NOTES = "details.worksheets-note";
+const WAS_OPEN = "data-worksheets-was-open";
+
+/**
+ * The named fields under `element`, by name.
+ * @param {HTMLElement} element
+ * @returns {Map<string, Field[]>}
+ */
+function fieldsByName(element) {
+  /** @type {Map<string, Field[]>} */
+  const byName = new Map();
+  element.querySelectorAll("input[name], textarea[name]").forEach((field) => {
+    if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) return;
+    const named = byName.get(field.name) || [];
+    named.push(field);
+    byName.set(field.name, named);
+  });
+  return byName;
+}
+
+/**
+ * The controls of one entry, found by the field names in its data.
+ * @param {Map<string, Field[]>} byName
+ * @param {ClientEntry} entry
+ * @returns {Controls}
+ */
+function controlsOf(byName, entry) {
+  /** @param {string | null} name */
+  const inputs = (name) => (name === null ? [] : byName.get(name) || [])
+    .filter((field) => field instanceof HTMLInputElement);
+  const note = (byName.get(entry.fields.note) || [])[0];
+  if (!(note instanceof HTMLTextAreaElement)) throw new Error(`no note for ${entry.id}`);
+  return { answer: inputs(entry.fields.answer), na: inputs(entry.fields.na)[0] || null, note };
+}
+
+export class Form {
+  /**
+   * @param {HTMLElement} element the block's <section>
+   * @param {ClientData} block
+   */
+  constructor(element, block) {
+    this.element = element;
+    this.block = block;
+    this.kind = KINDS[block.kind];
+    const byName = fieldsByName(element);
+    /** @type {Map<string, Controls>} */
+    this.controls = new Map(entriesOf(block).map((entry) => [entry.id, controlsOf(byName, entry)]));
+    const label = (byName.get(block.labelField) || [])[0];
+    this.labelInput = label instanceof HTMLInputElement ? label : null;
+    this.status = find(element, '[role="status"]');
+    this.printLabel = find(element, ".worksheets-print-label");
+  }
+
+  /**
+   * Sets every control, note and the label to an assessment.
+   * @param {State} state
+   */
+  show(state) {
+    const na = this.block.formats.na;
+    this.controls.forEach((controls, id) => {
+      this.kind.show(controls, state.answers[id], na);
+      const note = state.notes[id] || "";
+      controls.note.value = note;
+      this.showNote(controls.note, note);
+    });
+    if (this.labelInput) this.labelInput.value = state.label;
+    this.showLabel(state.label);
+  }
+
+  /**
+   * The label as printed above the form.
+   * @param {string} label
+   */
+  showLabel(label) {
+    this.printLabel.textContent = label ? this.block.strings.label_field + ": " + label : "";
+  }
+
+  /**
+   * A note's <details>: marked and opened when there is a note, and its printed copy.
+   * @param {HTMLTextAreaElement} textarea
+   * @param {string} note
+   */
+  showNote(textarea, note) {
+    const details = textarea.closest("details");
+    if (!details) return;
+    details.classList.toggle("worksheets-has-note", note !== "");
+    if (note !== "") details.open = true;
+    find(details, ".worksheets-note-print").textContent = note;
+  }
+
+  /**
+   * Reads a changed answer or note into `state`; false when the control is
+   * not one of an entry's.
+   * @param {Field} target
+   * @param {State} state
+   * @returns {boolean}
+   */
+  read(target, state) {
+    const holder = target.closest("[data-worksheets-item]");
+    const id = holder ? holder.getAttribute("data-worksheets-item") : null;
+    const controls = id === null ? undefined : this.controls.get(id);
+    if (id === null || !controls) return false;
+    if (target instanceof HTMLTextAreaElement) {
+      if (target.value === "") delete state.notes[id];
+      else state.notes[id] = target.value;
+      this.showNote(target, target.value);
+    } else {
+      const answer = this.kind.read(target, controls, this.block.formats.na);
+      if (answer !== undefined) state.answers[id] = answer;
+    }
+    return true;
+  }
+
+  /**
+   * Writes the result, only when its text changes, so that screen readers
+   * announce real changes only (the server already wrote the first one).
+   * @param {string[]} lines
+   */
+  showResult(lines) {
+    const current = Array.from(this.status.children, (line) => line.textContent);
+    if (current.join("\n") !== lines.join("\n")) {
+      writeParagraphs(this.status, lines, "worksheets-result-line");
+    }
+  }
+
+  /**
+   * The list of the other assessments of the block, each with Open and Delete.
+   * @param {State[]} states
+   * @param {(state: State) => string} describe one line about an assessment
+   */
+  showAssessments(states, describe) {
+    const holder = find(this.element, ".worksheets-saved"), s = this.block.strings;
+    const list = find(holder, "ul");
+    list.textContent = "";
+    holder.hidden = states.length === 0;
+    states.forEach((state, index) => {
+      const item = document.createElement("li");
+      const name = state.label || s.unnamed;
+      const text = document.createElement("span");
+      text.textContent = name + " — " + describe(state);
+      item.appendChild(text);
+      [["open", s.open_assessment], ["delete", s.delete_assessment]].forEach(([action, word]) => {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "md-button";
+        button.textContent = word;
+        button.setAttribute("aria-label", word + " " + name);
+        button.setAttribute("data-worksheets-action", action);
+        button.setAttribute("data-worksheets-index", String(index));
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(button);
+      });
+      list.appendChild(item);
+    });
+  }
+
+  closeNotes() {
+    findAll(this.element, NOTES).forEach((details) => {
+      if (details instanceof HTMLDetailsElement) details.open = false;
+    });
+  }
+}
+
+/**
+ * Before printing: opens every note that has text, remembering how it was.
+ * @param {HTMLElement} element a block
+ */
+export function openNotesForPrint(element) {
+  findAll(element, NOTES).forEach((details) => {
+    if (!(details instanceof HTMLDetailsElement)) return;
+    details.setAttribute(WAS_OPEN, details.open ? "1" : "");
+    if (details.classList.contains("worksheets-has-note")) details.open = true;
+  });
+}
+
+/**
+ * After printing: every note as it was before.
+ * @param {ParentNode} root
+ */
+export function restoreNotesAfterPrint(root) {
+  findAll(root, "details[" + WAS_OPEN + "]").forEach((details) => {
+    if (details instanceof HTMLDetailsElement) {
+      details.open = details.getAttribute(WAS_OPEN) === "1";
+    }
+    details.removeAttribute(WAS_OPEN);
+  });
+}

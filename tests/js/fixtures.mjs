@@ -1,0 +1,63 @@
+// @ts-check
+// The plugin's data for the Node tests, written by tests/unit/test_js_scoring.py with
+// the plugin's own Python (client data, result lines, answers files): never a copy here.
+import { readFileSync } from "node:fs";
+
+/** @typedef {import("../../plugins/worksheets/assets/types.js").Answers} Answers */
+/** @typedef {import("../../plugins/worksheets/assets/types.js").ClientData} ClientData */
+/** @typedef {import("../../plugins/worksheets/assets/types.js").Kind} Kind */
+
+/**
+ * One case of tests/vectors/scoring.json, with the block's data and the
+ * server's result lines in each language.
+ * @typedef {object} VectorFixture
+ * @property {string} name
+ * @property {Kind} kind
+ * @property {Answers} answers
+ * @property {Record<string, any>} expected
+ * @property {Record<string, ClientData>} blocks by language
+ * @property {Record<string, string[]>} lines by language
+ */
+
+/**
+ * An answers file for an example block, and what the Python's `fit` keeps of it.
+ * @typedef {object} AnswersFileFixture
+ * @property {ExampleName} example
+ * @property {Record<string, unknown>} document
+ * @property {{answers: Answers, notes: Record<string, string>, dropped: string[]}} fitted
+ */
+
+/**
+ * Answers to an example worksheet, and the Python's score of them.
+ * @typedef {object} ScoredFixture
+ * @property {ExampleName} example
+ * @property {Answers} answers
+ * @property {{score: number | null, band: string | null, answered: number, total: number,
+ *   sections: Record<string, number | null>, failedCritical: string[]}} result
+ */
+
+/**
+ * The example blocks, in English; "sectionScales" is a worksheet whose sections have
+ * scales of their own.
+ * @typedef {"checklist" | "worksheet" | "sectionScales"} ExampleName
+ */
+
+/**
+ * @typedef {object} Fixtures
+ * @property {VectorFixture[]} vectors
+ * @property {Record<ExampleName, ClientData>} examples
+ * @property {AnswersFileFixture[]} answersFiles
+ * @property {ScoredFixture[]} scored
+ */
+
+const path = process.env.WORKSHEETS_JS_FIXTURES;
+if (!path) {
+  throw new Error(
+    "WORKSHEETS_JS_FIXTURES is not set. These tests read the plugin's data from a file that " +
+      "tests/unit/test_js_scoring.py writes: run them with " +
+      "`.venv/bin/python -m pytest tests/unit/test_js_scoring.py`.",
+  );
+}
+
+/** @type {Fixtures} */
+export const fixtures = JSON.parse(readFileSync(path, "utf8"));
