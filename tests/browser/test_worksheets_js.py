@@ -164,8 +164,12 @@ def test_worksheet_score_band_completion_and_sections(page: Page, base_url: str)
         "radio", name="In place", exact=True
     ).check()
     expect(page.get_by_role("status")).to_contain_text("Score: 100%")
-    expect(page.get_by_role("status")).to_contain_text("Band: Ready for audit")
-    expect(page.get_by_role("status")).to_contain_text("1 of 3 answered")
+    # One good answer of three is not "Ready for audit": the result is provisional.
+    expect(page.get_by_role("status")).to_contain_text(
+        "Band: shown once every criterion is answered"
+    )
+    expect(page.get_by_role("status")).to_contain_text("Provisional: 1 of 3 answered")
+    expect(page.get_by_role("status")).not_to_contain_text("Ready for audit")
     monitoring = page.get_by_role("group", name="Agents are monitored 7 to 14 times a month.")
     monitoring.get_by_role("radio", name="Partly", exact=True).check()
     page.get_by_role("group", name="Agents get constructive feedback.").get_by_role(
@@ -525,7 +529,9 @@ def test_one_assessment_per_vendor(page: Page, base_url: str) -> None:
     expect(page.get_by_role("textbox", name="Assessment label")).to_be_focused()
     expect(page.get_by_role("status")).to_contain_text("0 of 3 answered")
     saved = page.get_by_role("list", name="Other assessments in this browser")
-    expect(saved).to_contain_text("Vendor A — Score: 100% · Band: Ready for audit")
+    expect(saved).to_contain_text(
+        "Vendor A — Score: 100% · Band: shown once every criterion is answered"
+    )
 
     page.get_by_role("textbox", name="Assessment label").fill("Vendor B")
     page.get_by_role("group", name="A training programme exists.").get_by_role(

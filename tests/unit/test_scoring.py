@@ -34,6 +34,7 @@ def test_vector(case: dict[str, Any]) -> None:
         assert result.answered == expected["answered"]
         assert result.total == expected["total"]
         assert result.failed_critical == expected["failed_critical"]
+        assert result.provisional == expected["provisional"]
         assert result.sections.keys() == expected["sections"].keys()
         for section_id, score in expected["sections"].items():
             assert close(result.sections[section_id], score), section_id
@@ -60,5 +61,6 @@ def test_round_percent_rounds_halves_up(value: float, shown: int) -> None:
 
 def test_vectors_cover_the_spec() -> None:
     names = " ".join(case["name"] for case in VECTORS)
-    for topic in ("section weights", "N/A", "critical", "62.5", "no score", "band's min"):
+    topics = ("section weights", "N/A", "critical", "62.5", "no score", "band's min")
+    for topic in (*topics, "provisional", "per-section scale"):
         assert topic in names, topic

@@ -69,7 +69,8 @@ function checklistLines(block, answers) {
 }
 
 /**
- * Score, band, completion and the critical criteria that failed.
+ * Score; band (none while provisional, unless a critical criterion failed);
+ * completion, "provisional" while criteria are unanswered; failed critical criteria.
  * @param {ClientData} block
  * @param {Answers} answers
  * @returns {string[]}
@@ -79,7 +80,9 @@ function worksheetLines(block, answers) {
   const lines = [result.score === null ? s.score_none
     : fill(s.score, { percent: percent(s, result.score) })];
   if (result.band) lines.push(fill(s.band, { band: result.band.label }));
-  lines.push(fill(s.completion, { answered: result.answered, total: result.total }));
+  else if (result.score !== null) lines.push(s.band_pending);
+  const count = result.provisional && result.score !== null ? s.provisional : s.completion;
+  lines.push(fill(count, { answered: result.answered, total: result.total }));
   if (result.failedCritical.length) {
     lines.push(fill(s.failed_critical, { criteria: textsOf(block, result.failedCritical) }));
   }

@@ -30,6 +30,7 @@
  * @property {number} answered
  * @property {number} total
  * @property {Record<string, number | null>} sections
+ * @property {boolean} provisional criteria are still unanswered
  * @property {string[]} failedCritical
  */
 
@@ -137,17 +138,20 @@ export function scaleValue(block, scale, answer) {
 }
 
 /**
- * The band of a score: the highest whose minimum it reaches, the lowest if a
- * critical criterion failed.
+ * The band: the lowest at once when a critical criterion failed (it cannot get
+ * better); otherwise none until every criterion is answered (SPEC section 3),
+ * then the highest whose minimum the score reaches.
  * @param {BandData[]} bands
- * @param {number} score
+ * @param {number | null} score
  * @param {boolean} failed
+ * @param {boolean} complete
  * @returns {BandData | null}
  */
-function bandOf(bands, score, failed) {
+function bandOf(bands, score, failed, complete) {
   const sorted = bands.slice().sort((a, b) => b.min - a.min);
   const lowest = sorted.length ? sorted[sorted.length - 1] : null;
   if (failed) return lowest;
+  if (score === null || !complete) return null;
   return sorted.find((band) => band.min <= normalize(score)) || lowest;
 }
 
@@ -190,11 +194,13 @@ export function scoreWorksheet(block, answers) {
   let score;
   if (usesSectionWeights) score = weightedTotal ? weightedSum / weightedTotal : null;
   else score = overallWeight ? 100 * overallSum / overallWeight : null;
+  const total = entriesOf(block).length;
   return {
     score,
-    band: score === null ? null : bandOf(block.bands || [], score, failedCritical.length > 0),
+    band: bandOf(block.bands || [], score, failedCritical.length > 0, answered === total),
     answered,
-    total: entriesOf(block).length,
+    total,
+    provisional: answered < total,
     sections,
     failedCritical,
   };

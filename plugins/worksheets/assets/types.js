@@ -62,13 +62,13 @@
 
 /**
  * The strings the script shows (CLIENT_STRINGS in formats/client.py).
- * @typedef {"answer_no" | "answer_yes" | "band" | "complete" | "completion" | "csv_answer"
+ * @typedef {"answer_no" | "answer_yes" | "band" | "band_pending" | "complete" | "completion" | "csv_answer"
  *   | "csv_item" | "csv_note" | "csv_score" | "csv_section" | "delete_assessment"
  *   | "delete_confirm" | "failed_critical" | "import_done" | "import_dropped"
  *   | "import_not_answers" | "import_not_json" | "import_wrong_block" | "kind_checklist"
  *   | "kind_worksheet" | "label_field" | "list_separator" | "not_applicable"
  *   | "open_assessment" | "open_required" | "percent" | "progress" | "progress_count"
- *   | "progress_none" | "reset_confirm" | "score" | "score_none" | "storage_full"
+ *   | "progress_none" | "provisional" | "reset_confirm" | "score" | "score_none" | "storage_full"
  *   | "storage_unavailable" | "storage_unreadable" | "unnamed" | "version_changed"} StringKey
  */
 

@@ -25,12 +25,12 @@ from .fields import FieldName
 
 # The strings that the script uses (a test keeps this list complete).
 CLIENT_STRINGS = (
-    "answer_no", "answer_yes", "band", "complete", "completion", "csv_answer", "csv_item",
-    "csv_note", "csv_score", "csv_section", "delete_assessment", "delete_confirm",
-    "failed_critical", "import_done", "import_dropped", "import_not_answers",
-    "import_not_json", "import_wrong_block", "kind_checklist", "kind_worksheet", "label_field",
-    "list_separator", "not_applicable", "open_assessment", "open_required", "percent",
-    "progress", "progress_count", "progress_none", "reset_confirm", "score", "score_none",
+    "answer_no", "answer_yes", "band", "band_pending", "complete", "completion", "csv_answer",
+    "csv_item", "csv_note", "csv_score", "csv_section", "delete_assessment", "delete_confirm",
+    "failed_critical", "import_done", "import_dropped", "import_not_answers", "import_not_json",
+    "import_wrong_block", "kind_checklist", "kind_worksheet", "label_field", "list_separator",
+    "not_applicable", "open_assessment", "open_required", "percent", "progress",
+    "progress_count", "progress_none", "provisional", "reset_confirm", "score", "score_none",
     "storage_full", "storage_unavailable", "storage_unreadable", "unnamed", "version_changed",
 )  # fmt: skip
 
