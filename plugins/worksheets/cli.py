@@ -23,10 +23,18 @@ SLUG = re.compile(SLUG_PATTERN)
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
+def _docs_folder(command: str, folder: str) -> Path | None:
+    """The docs folder, or None after saying it does not exist."""
+    docs = Path(folder)
+    if docs.is_dir():
+        return docs
+    print(f"worksheets {command}: no such folder: {docs}", file=sys.stderr)
+    return None
+
+
 def _check(args: argparse.Namespace) -> int:
-    docs = Path(args.docs_dir)
-    if not docs.is_dir():
-        print(f"worksheets check: no such folder: {docs}", file=sys.stderr)
+    docs = _docs_folder("check", args.docs_dir)
+    if docs is None:
         return 2
     if args.watch:
         return _watch(docs, args)
@@ -123,9 +131,8 @@ def _pdf(args: argparse.Namespace) -> int:
     from .pdf.cache import PdfError, PdfRenderer
     from .pdf.jobs import build_date, site_jobs
 
-    docs = Path(args.docs)
-    if not docs.is_dir():
-        print(f"worksheets pdf: no such folder: {docs}", file=sys.stderr)
+    docs = _docs_folder("pdf", args.docs)
+    if docs is None:
         return 2
     site = scan_docs(docs, args.default_language)
     if site.problems:
@@ -183,9 +190,8 @@ def _report(args: argparse.Namespace) -> int:
     from .report.inputs import InputError
     from .report.make import make_report
 
-    docs = Path(args.docs)
-    if not docs.is_dir():
-        print(f"worksheets report: no such folder: {docs}", file=sys.stderr)
+    docs = _docs_folder("report", args.docs)
+    if docs is None:
         return 2
     site = scan_docs(docs, args.default_language)
     try:
