@@ -12,10 +12,10 @@ import re
 import typing
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from .formats.problems import FieldPath, Loc, Problem
+from .frontmatter import FIRST_YAML_LINE, FrontMatter, read_front_matter
 from .model import BLOCK_TYPES
 from .source import SourceBlock, SourcePage
 
@@ -25,67 +25,6 @@ FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S
 MARKER_RE = re.compile(r"^[ \t]*<!--[ \t]*(checklist|worksheet)[ \t]*-->[ \t]*$")
 FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 HEADING_RE = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.M)
-
-
-class _Loader(yaml.SafeLoader):
-    """YAML 1.1 as PyYAML reads it, but only ``true``/``false`` are booleans.
-
-    Editors write ``label: No`` and mean the word: YAML 1.2 agrees with them.
-    """
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"),
-)
-
-# The front matter's YAML starts on the file's second line; YAML marks count from 0.
-_FIRST_YAML_LINE = 2
-
-
-class _Located:
-    """Builds Python data from a YAML node tree, noting the line of every node."""
-
-    def __init__(self, path: str, problems: list[Problem]) -> None:
-        self.loader = _Loader("")
-        self.path = path
-        self.problems = problems
-        self.positions: dict[Loc, int] = {}
-
-    def build(self, node: yaml.Node, loc: Loc, line: int | None = None) -> Any:
-        """Data of ``node``; ``line`` is its key's line when it is a mapping's value."""
-        if line is None:
-            line = node.start_mark.line + _FIRST_YAML_LINE
-        self.positions.setdefault(loc, line)
-        if isinstance(node, yaml.MappingNode):
-            self.loader.flatten_mapping(node)
-            result: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                key = self.loader.construct_object(key_node, deep=True)
-                if not isinstance(key, str | int | float | bool):
-                    key = str(key)
-                if key in result:
-                    self.problems.append(
-                        Problem(
-                            self.path,
-                            key_node.start_mark.line + _FIRST_YAML_LINE,
-                            FieldPath(str(loc[0]), (*loc[1:], str(key)))
-                            if loc
-                            else FieldPath(str(key)),
-                            "this key appears twice; the last one wins, delete the other",
-                        )
-                    )
-                key_line = key_node.start_mark.line + _FIRST_YAML_LINE
-                result[key] = self.build(value_node, (*loc, str(key)), key_line)
-            return result
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(child, (*loc, index)) for index, child in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
 
 
 def split_front_matter(text: str) -> tuple[str | None, str]:
@@ -113,7 +52,9 @@ def find_markers(text: str, first_line: int, path: str) -> tuple[dict[str, int],
     markers: dict[str, int] = {}
     problems: list[Problem] = []
     fence: str | None = None
-    for offset, line in enumerate(text.splitlines()):
+    # Only "\n" ends a line, as in Markdown: splitlines() would also split at a form
+    # feed or U+2028 and shift the lines of the markers after it.
+    for offset, line in enumerate(text.split("\n")):
         number = first_line + offset
         fence_match = FENCE_RE.match(line)
         if fence_match:
@@ -144,49 +85,29 @@ def find_markers(text: str, first_line: int, path: str) -> tuple[dict[str, int],
     return markers, problems
 
 
-def _read_meta(
-    path: str, text: str, yaml_text: str | None, problems: list[Problem]
-) -> tuple[dict[str, Any], _Located]:
+def _read_meta(path: str, text: str, yaml_text: str | None, problems: list[Problem]) -> FrontMatter:
     """The front matter as data, with the line of every field; problems are added."""
-    builder = _Located(path, problems)
-    if yaml_text is None:
-        if _looks_like_broken_front_matter(text):
-            problems.append(
-                Problem(
-                    path,
-                    1,
-                    FieldPath("front matter"),
-                    "starts with '---' but has no closing '---' line, "
-                    "so MkDocs would show it as text",
-                )
+    if yaml_text is not None:
+        return read_front_matter(path, yaml_text, problems)
+    if _looks_like_broken_front_matter(text):
+        problems.append(
+            Problem(
+                path,
+                1,
+                FieldPath("front matter"),
+                "starts with '---' but has no closing '---' line, so MkDocs would show it as text",
             )
-        return {}, builder
-    try:
-        root = yaml.compose(yaml_text, Loader=_Loader)
-    except yaml.YAMLError as error:
-        problems.append(_yaml_problem(path, error))
-        return {}, builder
-    if root is None:
-        return {}, builder
-    if not isinstance(root, yaml.MappingNode):
-        message = "must be a mapping of keys"
-        problems.append(Problem(path, _FIRST_YAML_LINE, FieldPath("front matter"), message))
-        return {}, builder
-    try:
-        return builder.build(root, ()), builder
-    except yaml.YAMLError as error:
-        problems.append(_yaml_problem(path, error))
-        return {}, builder
+        )
+    return FrontMatter()
 
 
-def _read_blocks(
-    page: SourcePage, meta: dict[str, Any], builder: _Located, problems: list[Problem]
-) -> None:
+def _read_blocks(page: SourcePage, front: FrontMatter, problems: list[Problem]) -> None:
+    meta = front.data
     for kind, block_type in BLOCK_TYPES.items():
         if kind not in meta:
             continue
         positions = {
-            loc[1:]: line for loc, line in builder.positions.items() if loc and loc[0] == kind
+            loc[1:]: line for loc, line in front.positions.items() if loc and loc[0] == kind
         }
         block = SourceBlock(
             kind=kind, line=positions.get((), 1), positions=positions, data=meta[kind]
@@ -202,11 +123,11 @@ def parse_page(path: str, text: str, lang: str, rel: str) -> SourcePage:
     """Read one page's front matter into blocks; every problem is kept on the page."""
     text = text.replace("\r\n", "\n").removeprefix("\ufeff")
     yaml_text, body = split_front_matter(text)
-    body_first_line = 1 if yaml_text is None else yaml_text.count("\n") + _FIRST_YAML_LINE + 1
+    body_first_line = 1 if yaml_text is None else yaml_text.count("\n") + FIRST_YAML_LINE + 1
     markers, problems = find_markers(body, body_first_line, path)
-    meta, builder = _read_meta(path, text, yaml_text, problems)
-    page = SourcePage(path=path, lang=lang, rel=rel, title=page_title(meta, body, rel))
-    _read_blocks(page, meta, builder, problems)
+    front = _read_meta(path, text, yaml_text, problems)
+    page = SourcePage(path=path, lang=lang, rel=rel, title=page_title(front.data, body, rel))
+    _read_blocks(page, front, problems)
     for kind, line in markers.items():
         if kind not in page.blocks:
             problems.append(
@@ -225,25 +146,6 @@ def parse_page(path: str, text: str, lang: str, rel: str) -> SourcePage:
 
 def _looks_like_broken_front_matter(text: str) -> bool:
     return text.startswith("---\n") and "\n---" not in text[3:] and "\n..." not in text[3:]
-
-
-def _yaml_problem(path: str, error: yaml.YAMLError) -> Problem:
-    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    mark = getattr(error, "problem_mark", None)
-    context_mark = getattr(error, "context_mark", None)
-    # An unclosed bracket or quote is found only at the end of the text: point
-    # at where it was opened instead.
-    if context_mark is not None and (mark is None or "stream end" in problem):
-        mark = context_mark
-    line = mark.line + _FIRST_YAML_LINE if mark is not None else 1
-    context = getattr(error, "context", None)
-    detail = f"{context}, {problem}" if context else problem
-    return Problem(
-        path,
-        line,
-        FieldPath("front matter"),
-        f"YAML syntax error: {detail}; MkDocs would ignore the whole front matter",
-    )
 
 
 def _validation_problems(
