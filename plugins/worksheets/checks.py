@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .formats.problems import FieldPath, Loc, Problem
-from .model import Checklist, Worksheet
+from .model import MAX_ENTRIES, Checklist, Worksheet
 from .source import SourceBlock, SourcePage
 
 _ENTRIES = {"checklist": "items", "worksheet": "criteria"}
@@ -99,9 +99,21 @@ def _band_mins(bands: list[tuple[int, dict[str, Any]]]) -> Iterator[Finding]:
         yield ("bands",), "one band must have 'min: 0' so that every score falls in a band"
 
 
+def _entry_count(kind: str, data: Any) -> Iterator[Finding]:
+    entries_key = _ENTRIES[kind]
+    count = sum(
+        len(section.get(entries_key) or [])
+        for _index, section in _mappings(data, "sections")
+        if isinstance(section.get(entries_key), list)
+    )
+    if count > MAX_ENTRIES:
+        yield ("sections",), f"has {count} {entries_key}; a block has at most {MAX_ENTRIES}"
+
+
 def block_rules(path: str, block: SourceBlock) -> list[Problem]:
-    """Uniqueness, ordering and all-or-none rules of SPEC section 4 inside one block."""
-    findings = list(_unique_ids(block.kind, block.data))
+    """Uniqueness, ordering, size and all-or-none rules of SPEC section 4 inside one block."""
+    findings = list(_entry_count(block.kind, block.data))
+    findings += _unique_ids(block.kind, block.data)
     if block.kind == "worksheet":
         findings += _section_weights(_mappings(block.data, "sections"))
         findings += _scale_order(_mappings(block.data, "scale"), ("scale",))

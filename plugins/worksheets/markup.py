@@ -61,9 +61,17 @@ def _converter() -> markdown.Markdown:
     return converter
 
 
+# Python-Markdown looks for a link at every "[": time grows with the square of
+# their number (4,000 take seconds). No real text has this many links, so a
+# text with more brackets is shown with its brackets and without links.
+MAX_BRACKETS = 32
+
+
 @lru_cache(maxsize=8192)
 def block_html(text: str) -> str:
     """Markdown -> safe HTML, paragraphs kept (intros, help, guidance)."""
+    if text.count("[") > MAX_BRACKETS:
+        text = text.replace("\\", "\\\\").replace("[", "\\[")
     converter = _converter()
     try:
         return converter.convert(text)

@@ -21,17 +21,29 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _SLUG_RE = re.compile(SLUG_PATTERN)
 
 
+# Limits of SPEC section 4: no value an editor writes may make a later step slow or wrong.
+MAX_TEXT = 4000
+MAX_NUMBER = 1_000_000
+MAX_ENTRIES = 500
+_SHOWN = 60
+
+
 def _described(value: Any) -> str:
     """A wrong value as an editor wrote it, for "got …" in messages ("nothing", "a list")."""
     if isinstance(value, str):
-        return repr(value)
+        shown = repr(value[:_SHOWN])
+        return f"{shown[:-1]}…{shown[-1]}" if len(value) > _SHOWN else shown
     if value is None:
         return "nothing"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return str(value).lower() if isinstance(value, bool) else str(value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int) and value.bit_length() > 64:
+        return "a number too large to show"
+    return str(value)[:_SHOWN]
 
 
 def _slug(value: Any) -> Any:
@@ -52,6 +64,12 @@ def _text(value: Any) -> Any:
         )
     if not value.strip():
         raise PydanticCustomError("text_empty", "must not be empty", {})
+    if len(value) > MAX_TEXT:
+        raise PydanticCustomError(
+            "text_long",
+            "is {length} characters long; at most {limit}",
+            {"length": len(value), "limit": MAX_TEXT},
+        )
     return value
 
 
@@ -62,21 +80,32 @@ def _positive_number(value: Any) -> Any:
             "must be a number greater than 0, got {got}",
             {"got": _described(value)},
         )
+    # NaN is not > 0; infinity and 1e308 are, and would overflow the scoring.
+    if not value <= MAX_NUMBER:
+        raise PydanticCustomError(
+            "number_large",
+            "must be at most {limit}, got {got}",
+            {"limit": MAX_NUMBER, "got": _described(value)},
+        )
     return value
 
 
 def _version(value: Any) -> Any:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_NUMBER:
         raise PydanticCustomError(
-            "version", "must be a whole number of 1 or more, got {got}", {"got": _described(value)}
+            "version",
+            "must be a whole number from 1 to {limit}, got {got}",
+            {"limit": MAX_NUMBER, "got": _described(value)},
         )
     return value
 
 
 def _integer(value: Any) -> Any:
-    if isinstance(value, bool) or not isinstance(value, int):
+    if isinstance(value, bool) or not isinstance(value, int) or abs(value) > MAX_NUMBER:
         raise PydanticCustomError(
-            "integer", "must be a whole number, got {got}", {"got": _described(value)}
+            "integer",
+            "must be a whole number from -{limit} to {limit}, got {got}",
+            {"limit": MAX_NUMBER, "got": _described(value)},
         )
     return value
 
@@ -98,10 +127,10 @@ def _band_min(value: Any) -> Any:
 
 
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN), BeforeValidator(_slug)]
-Text = Annotated[str, Field(min_length=1), BeforeValidator(_text)]
-PositiveNumber = Annotated[float, Field(gt=0), BeforeValidator(_positive_number)]
-Version = Annotated[int, Field(ge=1), BeforeValidator(_version)]
-Integer = Annotated[int, BeforeValidator(_integer)]
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT), BeforeValidator(_text)]
+PositiveNumber = Annotated[float, Field(gt=0, le=MAX_NUMBER), BeforeValidator(_positive_number)]
+Version = Annotated[int, Field(ge=1, le=MAX_NUMBER), BeforeValidator(_version)]
+Integer = Annotated[int, Field(ge=-MAX_NUMBER, le=MAX_NUMBER), BeforeValidator(_integer)]
 Boolean = Annotated[bool, BeforeValidator(_boolean)]
 BandMin = Annotated[float, Field(ge=0, le=100), BeforeValidator(_band_min)]
 

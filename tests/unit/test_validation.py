@@ -141,7 +141,7 @@ CASES = [
         ---
         """,
         "checklist.version",
-        "must be a whole number of 1 or more, got 0",
+        "must be a whole number from 1 to 1000000, got 0",
     ),
     (
         "empty-sections",
@@ -220,7 +220,7 @@ CASES = [
         ---
         """,
         "worksheet.scale[1].value",
-        "must be a whole number, got 1.5",
+        "must be a whole number from -1000000 to 1000000, got 1.5",
     ),
     (
         "no-zero-band",

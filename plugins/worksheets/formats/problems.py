@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
 BLOCK_KINDS = ("checklist", "worksheet")
+# A message names a field and quotes a value; it never needs more than this.
+MAX_SHOWN = 300
+
+
+def printable(text: str, limit: int = MAX_SHOWN) -> str:
+    """``text`` safe for one line of a terminal or a log: control, format and line-separator
+    characters escaped (a key holding a newline or an ANSI escape cannot forge a problem
+    line or colour the terminal), cut with an ellipsis after ``limit`` characters."""
+    shown = "".join(
+        character.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(character) in ("Cc", "Cf", "Zl", "Zp")
+        else character
+        for character in text[: limit + 1]
+    )
+    return shown if len(text) <= limit and len(shown) <= limit else shown[:limit] + "…"
+
 
 Loc = tuple[str | int, ...]
 
@@ -55,26 +72,36 @@ class Problem:
     @property
     def field(self) -> str:
         """The field path as printed."""
-        return str(self.where)
+        return printable(str(self.where), 120)
+
+    @property
+    def text(self) -> str:
+        """The message as printed."""
+        return printable(self.message)
 
     @property
     def block_kind(self) -> str | None:
         return self.where.block_kind
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+        return f"{printable(self.path, 200)}:{self.line}: {self.field}: {self.text}"
 
     def sort_key(self) -> tuple[str, int, str, str]:
         return (self.path, self.line, self.field, self.message)
 
     def as_json(self) -> dict[str, Any]:
         """The problem for tools (``check --format json``)."""
-        return {"path": self.path, "line": self.line, "field": self.field, "message": self.message}
+        return {
+            "path": printable(self.path, 200),
+            "line": self.line,
+            "field": self.field,
+            "message": self.text,
+        }
 
     def as_github(self, docs_dir: PurePosixPath | str) -> str:
         """A GitHub Actions workflow command that marks the problem's line in a pull request."""
-        file = (PurePosixPath(docs_dir) / self.path).as_posix()
-        return github_command("error", file, self.message, line=self.line, title=self.field)
+        file = printable((PurePosixPath(docs_dir) / self.path).as_posix(), 200)
+        return github_command("error", file, self.text, line=self.line, title=self.field)
 
 
 def github_command(
