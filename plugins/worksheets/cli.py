@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TypeAlias
 
+from .files import page_files
 from .formats.problems import github_command
 from .model import SLUG_PATTERN, json_schema
 from .report.write import FORMATS
@@ -78,7 +79,13 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _snapshot(docs: Path) -> dict[Path, int]:
-    return {path: path.stat().st_mtime_ns for path in docs.rglob("*.md")}
+    snapshot = {}
+    for page in page_files(docs, []):
+        try:
+            snapshot[page.path] = page.path.stat().st_mtime_ns
+        except OSError:
+            snapshot[page.path] = -1  # reported by the check itself
+    return snapshot
 
 
 def _watch(docs: Path, args: argparse.Namespace) -> int:

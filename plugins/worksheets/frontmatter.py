@@ -63,6 +63,8 @@ class FrontMatter:
 
     data: dict[str, Any] = field(default_factory=dict)
     positions: dict[Loc, int] = field(default_factory=dict)
+    # Fields already reported (a value that could not be built): checked no further.
+    reported: set[Loc] = field(default_factory=set)
 
 
 def _line(mark: Any) -> int:
@@ -143,8 +145,10 @@ class _Builder:
         self.path = path
         self.problems = problems
         self.positions: dict[Loc, int] = {}
+        self.reported: set[Loc] = set()
 
     def problem(self, line: int, loc: Loc, message: str) -> None:
+        self.reported.add(loc)
         where = FieldPath(str(loc[0]), loc[1:]) if loc else FRONT
         self.problems.append(Problem(self.path, line, where, message))
 
@@ -213,4 +217,4 @@ def read_front_matter(path: str, text: str, problems: list[Problem]) -> FrontMat
     builder = _Builder(path, problems)
     data = builder.mapping(root, ())
     builder.positions.setdefault((), _line(root.start_mark))
-    return FrontMatter(data, builder.positions)
+    return FrontMatter(data, builder.positions, builder.reported)

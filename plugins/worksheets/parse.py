@@ -43,7 +43,7 @@ def page_title(meta: dict[str, Any], body: str, rel: str) -> str:
     heading = HEADING_RE.search(body)
     if heading:
         return heading.group(1).strip()
-    stem = rel.rsplit("/", 1)[-1].removesuffix(".md")
+    stem = rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return stem.replace("-", " ").replace("_", " ").capitalize()
 
 
@@ -116,7 +116,12 @@ def _read_blocks(page: SourcePage, front: FrontMatter, problems: list[Problem]) 
         try:
             block.model = block_type.model_validate(meta[kind])
         except ValidationError as error:
-            problems.extend(_validation_problems(page.path, block, block_type, error))
+            reported = {loc[1:] for loc in front.reported if loc and loc[0] == kind}
+            problems.extend(
+                problem
+                for problem in _validation_problems(page.path, block, block_type, error)
+                if problem.where.loc not in reported
+            )
 
 
 def parse_page(path: str, text: str, lang: str, rel: str) -> SourcePage:

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import MissingTranslation, block_rules, cross_language, duplicate_ids
-from .formats.problems import FieldPath, Problem, sorted_problems
+from .files import page_files, read_page
+from .formats.problems import Problem, sorted_problems
 from .parse import parse_page
 from .source import SourcePage
 
@@ -64,21 +65,14 @@ def detect_languages(docs_dir: Path, default_language: str) -> list[str]:
     return [default_language, *(lang for lang in found if lang != default_language)]
 
 
-def _markdown_files(docs_dir: Path, languages: list[str]) -> list[tuple[str, str, Path]]:
-    files = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        rel_path = path.relative_to(docs_dir)
-        if any(part.startswith(".") for part in rel_path.parts):
-            continue
-        first = rel_path.parts[0]
-        if len(rel_path.parts) > 1 and first in languages:
-            lang, rel = first, Path(*rel_path.parts[1:]).as_posix()
-        elif len(rel_path.parts) > 1 and LOCALE_RE.match(first):
-            continue  # a language that was not asked for
-        else:
-            lang, rel = languages[0], rel_path.as_posix()
-        files.append((lang, rel, path))
-    return files
+def _page_language(shown: str, languages: list[str]) -> tuple[str, str] | None:
+    """``(language, path within the language)``, or None for a language not asked for."""
+    parts = shown.split("/")
+    if len(parts) > 1 and parts[0] in languages:
+        return parts[0], "/".join(parts[1:])
+    if len(parts) > 1 and LOCALE_RE.match(parts[0]):
+        return None
+    return languages[0], shown
 
 
 def scan_docs(
@@ -91,14 +85,15 @@ def scan_docs(
         languages = [default_language, *(lang for lang in languages if lang != default_language)]
     site = Site(default_language=default_language, languages=languages)
     problems: list[Problem] = []
-    for lang, rel, path in _markdown_files(docs_dir, languages):
-        shown = path.relative_to(docs_dir).as_posix()
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError as error:
-            problems.append(
-                Problem(shown, 1, FieldPath("file"), f"is not UTF-8 text ({error.reason})")
-            )
+    for page_file in page_files(docs_dir, problems):
+        located = _page_language(page_file.shown, languages)
+        if located is None:
+            continue
+        lang, rel = located
+        shown = page_file.shown
+        text = read_page(page_file)
+        if isinstance(text, Problem):
+            problems.append(text)
             continue
         page = parse_page(shown, text, lang, rel)
         site.pages[(lang, rel)] = page
