@@ -13,6 +13,21 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
+
+# The fuzzers' budgets: "ci" (the default, fixed and bounded, run by `make test`) and
+# "long" (HYPOTHESIS_PROFILE=long, by hand). No example database: tests write nothing
+# into the repository. A failure prints the minimal input, to keep as a regression test.
+settings.register_profile(
+    "ci",
+    max_examples=150,
+    deadline=5000,
+    database=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("long", max_examples=20000, deadline=5000, database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -180,11 +180,12 @@ def _pdf(args: argparse.Namespace) -> int:
 
 
 def _read_pdf(args: argparse.Namespace) -> int:
-    from .pdf.read import read_answers
+    from .pdf.read import PdfReadError, read_answers
 
-    assessments = read_answers(Path(args.file))
-    if not assessments:
-        print(f"worksheets read-pdf: {args.file} is not a PDF of this site", file=sys.stderr)
+    try:
+        assessments = read_answers(Path(args.file))
+    except PdfReadError as error:
+        print(f"worksheets read-pdf: {args.file}: {error}", file=sys.stderr)
         return 1
     documents = [assessment.as_json() for assessment in assessments]
     result = documents[0] if len(documents) == 1 else documents

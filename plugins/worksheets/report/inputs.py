@@ -48,12 +48,12 @@ def _documents(path: Path) -> list[AnswersFile]:
         raise InputError(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MiB")
     data = path.read_bytes()
     if data.startswith(b"%PDF"):
-        from ..pdf.read import read_answers
+        from ..pdf.read import PdfReadError, read_answers
 
         try:
             return read_answers(path)
-        except Exception as error:  # pypdf raises many kinds for a damaged file
-            raise InputError(f"{path}: not a readable PDF ({type(error).__name__})") from None
+        except PdfReadError as error:
+            raise InputError(f"{path}: {error}") from None
     try:
         parsed = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
