@@ -135,8 +135,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _pdf(args: argparse.Namespace) -> int:
     from .formats.documents import BlockPdf
-    from .pdf.cache import PdfError, PdfRenderer
-    from .pdf.jobs import build_date, site_jobs
+    from .pdf.cache import PdfRenderer
+    from .pdf.jobs import PdfError, build_date, site_jobs
 
     docs = _docs_folder("pdf", args.docs)
     if docs is None:
@@ -152,7 +152,11 @@ def _pdf(args: argparse.Namespace) -> int:
     if unknown:
         print(f"worksheets pdf: no docs for language(s): {', '.join(unknown)}", file=sys.stderr)
         return 2
-    jobs = site_jobs(site, [], date=build_date(), site_name=args.site_name, languages=languages)
+    try:
+        jobs = site_jobs(site, [], date=build_date(), site_name=args.site_name, languages=languages)
+    except PdfError as error:
+        print(f"worksheets pdf: {error}", file=sys.stderr)
+        return 1
     if args.ids:
         known = {job.identity.block_id for job in jobs if isinstance(job.identity, BlockPdf)}
         missing = sorted(set(args.ids) - known)
@@ -194,7 +198,7 @@ def _read_pdf(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .pdf.jobs import build_date
+    from .pdf.jobs import PdfError, build_date
     from .report.inputs import InputError
     from .report.make import make_report
 
@@ -211,7 +215,7 @@ def _report(args: argparse.Namespace) -> int:
             date=build_date(),
             tolerance=args.tolerance,
         )
-    except InputError as error:
+    except (InputError, PdfError) as error:
         print(f"worksheets report: {error}", file=sys.stderr)
         return 1
     for note in notes:

@@ -18,8 +18,8 @@ from mkdocs.structure.pages import Page
 from . import i18n
 from .config import WorksheetsConfig
 from .formats.documents import BookletPdf
-from .pdf.cache import PdfError, PdfRenderer
-from .pdf.jobs import build_date, site_jobs
+from .pdf.cache import PdfRenderer
+from .pdf.jobs import PdfError, build_date, site_jobs
 from .render import render_booklet_link, render_translation_status
 from .scan import Site, scan_docs
 from .splice import PageParts, splice_page
@@ -74,6 +74,11 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        try:
+            # MkDocs itself reads SOURCE_DATE_EPOCH later, with a traceback if it is wrong.
+            build_date()
+        except PdfError as error:
+            raise PluginError(str(error)) from None
         # mkdocs-static-i18n builds each further language inside the first build:
         # the docs are scanned once, there.
         if self.site is None or i18n.is_first_build(config):
@@ -180,20 +185,18 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             return
         names = i18n.site_names(config)
         names.setdefault(self.site.default_language, config.site_name)
-        jobs = site_jobs(
-            self.site,
-            self.nav_order,
-            date=build_date(),
-            site_name=names,
-            languages=self.site.languages,
-        )
-        if not jobs:
-            return
         if self.renderer is None:
             cache_dir = Path(config.config_file_path).parent / self.config.cache_dir
             self.renderer = PdfRenderer(cache_dir, self.config.pdf_workers)
         try:
+            jobs = site_jobs(
+                self.site,
+                self.nav_order,
+                date=build_date(),
+                site_name=names,
+                languages=self.site.languages,
+            )
             stats = self.renderer.render(jobs, self.root_site_dir / PDF_FOLDER)
         except PdfError as error:
-            raise PluginError(str(error)) from error
+            raise PluginError(str(error)) from None
         log.info(f"PDFs: {stats.rendered} rendered, {stats.cached} from the cache")

@@ -15,8 +15,8 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject
 from worksheets.formats.documents import BlockPdf
-from worksheets.pdf.cache import PdfError, PdfRenderer
-from worksheets.pdf.jobs import PdfJob
+from worksheets.pdf.cache import PdfRenderer
+from worksheets.pdf.jobs import PdfError, PdfJob
 from worksheets.pdf.read import read_answers
 
 from tests.browser.conftest import TEXTS, WORKSHEET, write_test_site

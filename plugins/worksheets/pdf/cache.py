@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -11,12 +12,8 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
-from .jobs import PdfJob
+from .jobs import PdfError, PdfJob
 from .worker import render_pdf
-
-
-class PdfError(Exception):
-    """A PDF could not be rendered; the message names the block and language."""
 
 
 @dataclass(frozen=True)
@@ -57,18 +54,17 @@ class PdfRenderer:
 
     def render(self, jobs: Sequence[PdfJob], out_dir: Path) -> RenderStats:
         """Put every job's PDF into ``out_dir``, rendering only those not in the cache."""
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        missing = [job for job in jobs if not self._cached(job).exists()]
+        _usable_folder(self.cache_dir, "the PDF cache folder", "set the plugin's cache_dir")
+        _usable_folder(out_dir, "the PDF output folder", "check the site folder's permissions")
+        _remove_orphans(self.cache_dir)
+        missing = [job for job in jobs if not _complete_pdf(self._cached(job))]
         errors = self._render_missing(missing)
-        failures = [
-            f"{job.identity.describe()}: {message}"
-            for job, message in zip(missing, errors, strict=True)
-            if message
-        ]
-        if failures:
-            raise PdfError("PDF rendering failed for " + "; ".join(failures))
+        failed = [(job, message) for job, message in zip(missing, errors, strict=True) if message]
+        if failed:
+            raise PdfError(_failure_message(failed))
         for job in jobs:
+            if not _complete_pdf(self._cached(job)):
+                raise PdfError(f"{job.identity.describe()}: the rendered PDF is incomplete")
             _copy_atomically(self._cached(job), out_dir / job.name)
         return RenderStats(rendered=len(missing), cached=len(jobs) - len(missing))
 
@@ -81,7 +77,62 @@ class PdfRenderer:
             self._pool = None
 
 
+def _failure_message(failed: Sequence[tuple[PdfJob, str | None]]) -> str:
+    """One line per cause: a cause shared by every PDF (WeasyPrint missing, a full disk)
+    is said once, with the PDFs it stopped."""
+    by_cause: dict[str, list[str]] = {}
+    for job, message in failed:
+        by_cause.setdefault(str(message), []).append(job.identity.describe())
+    parts = []
+    for cause, names in by_cause.items():
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        parts.append(f"{shown}: {cause}")
+    return "PDF rendering failed for " + "; ".join(parts)
+
+
+def _usable_folder(folder: Path, what: str, fix: str) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".probe-{os.getpid()}.part"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        raise PdfError(f"{what} {folder} cannot be used ({error.strerror}); {fix}") from None
+
+
+# A render in progress leaves a .part file for seconds; one an hour old was left by
+# a build that was killed.
+ORPHAN_AGE = 3600
+
+
+def _remove_orphans(folder: Path) -> None:
+    now = time.time()
+    for part in folder.glob("*.part"):
+        try:
+            if now - part.stat().st_mtime > ORPHAN_AGE:
+                part.unlink()
+        except OSError:
+            pass  # another build removed it first
+
+
+def _complete_pdf(path: Path) -> bool:
+    """A cache entry is used only when it is a whole PDF: a killed copy or a full disk
+    can leave an empty or truncated file, which must be rendered again, not published."""
+    try:
+        with path.open("rb") as stream:
+            if stream.read(5) != b"%PDF-":
+                return False
+            stream.seek(max(0, path.stat().st_size - 1024))
+            return b"%%EOF" in stream.read()
+    except OSError:
+        return False
+
+
 def _copy_atomically(source: Path, target: Path) -> None:
     temporary = target.with_name(f".{target.name}.part")
-    shutil.copyfile(source, temporary)
-    os.replace(temporary, target)
+    try:
+        shutil.copyfile(source, temporary)
+        os.replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise PdfError(f"{target} could not be written ({error.strerror})") from None

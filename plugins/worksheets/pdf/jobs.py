@@ -16,11 +16,22 @@ from ..source import SourcePage
 from .document import Entry, print_html
 
 
+class PdfError(Exception):
+    """PDFs cannot be made; the message names the block and language, or the cause and fix."""
+
+
 def build_date() -> str:
     """Today (UTC), or the date of ``SOURCE_DATE_EPOCH`` for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    return moment.date().isoformat()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return datetime.now(UTC).date().isoformat()
+    try:
+        return datetime.fromtimestamp(int(epoch), UTC).date().isoformat()
+    except (ValueError, OverflowError, OSError):
+        raise PdfError(
+            f"SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01, got {epoch[:40]!r}; "
+            "unset it or set it to `git log -1 --format=%ct`"
+        ) from None
 
 
 @cache
