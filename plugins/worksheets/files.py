@@ -52,6 +52,15 @@ def page_files(docs_dir: Path, problems: list[Problem]) -> Iterator[PageFile]:
     yield from sorted(found, key=lambda page: page.shown)
 
 
+def readable_file(path: str) -> bool:
+    """True for a regular file this process can read: anything else (a FIFO, a device,
+    a broken or looping link) would crash or block the build that opens it."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode) and os.access(path, os.R_OK)
+    except OSError:
+        return False
+
+
 def read_page(page: PageFile) -> str | Problem:
     """The page's text, or the problem that keeps it from being read."""
 

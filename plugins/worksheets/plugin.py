@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 from . import i18n
 from .config import WorksheetsConfig
+from .files import readable_file
 from .formats.documents import BookletPdf
 from .pdf.cache import PdfRenderer
 from .pdf.jobs import PdfError, build_date, site_jobs
@@ -113,6 +114,10 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
+        # The check reported these; MkDocs would hang on a FIFO or crash on a broken link.
+        for file in list(files):
+            if file.abs_src_path and not readable_file(file.abs_src_path):
+                files.remove(file)
         folder = Path(str(resources.files(__package__).joinpath("assets")))
         for asset in ASSETS:
             uri = f"{ASSET_DIR}/{asset}"

@@ -197,3 +197,35 @@ def test_unreadable_files_and_folders_are_reported(
     printed = {problem.path: problem.message for problem in site.problems}
     assert printed["en/secret.md"] == "cannot be read (Permission denied)"
     assert printed["sv"] == "folder cannot be read (Permission denied)"
+
+
+def test_strict_build_and_serve_like_build_report_hostile_pages(tmp_path: Path) -> None:
+    """The strict build fails with the located problems, without a traceback or a hang;
+    a non-strict build (as `mkdocs serve`) shows the error box and keeps the page."""
+    import subprocess
+    import sys
+
+    from tests.browser.conftest import write_test_site
+
+    site = write_test_site(tmp_path / "project", extra_pages=False)
+    site.write("en/dates.md", "---\ntitle: 2024-13-45\nchecklist: {id: x, sections: 1}\n---\n")
+    site.write("en/bomb.md", "---\na: &a [x, x]\nb: [*a, *a]\n---\n# Bomb\n")
+    os.mkfifo(site.docs / "en" / "fifo.md")
+    (site.docs / "en" / "broken.md").symlink_to(tmp_path / "nowhere.md")
+    for strict in (True, False):
+        done = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else [])],
+            cwd=site.root,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+        )
+        assert "Traceback" not in done.stderr
+        assert "en/dates.md:2: title: cannot be read as timestamp" in done.stderr
+        assert "en/bomb.md:3: front matter: YAML aliases" in done.stderr
+        assert "en/fifo.md:1: file: is not a regular file" in done.stderr
+        assert (done.returncode != 0) is strict, done.stderr[-2000:]
+    page = (site.root / "site" / "dates" / "index.html").read_text(encoding="utf-8")
+    assert "cannot be read as timestamp" in page and 'role="alert"' in page
