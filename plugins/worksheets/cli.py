@@ -206,6 +206,12 @@ def _report(args: argparse.Namespace) -> int:
     if docs is None:
         return 2
     site = scan_docs(docs, args.default_language)
+    if site.problems:
+        print(
+            f"worksheets report: {docs} has {len(site.problems)} problem(s); blocks with "
+            "problems are left out (see `python -m worksheets check`)",
+            file=sys.stderr,
+        )
     try:
         report, notes = make_report(
             [Path(file) for file in args.files],
