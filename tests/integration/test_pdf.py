@@ -372,7 +372,8 @@ def test_a_failing_render_fails_the_build_without_a_traceback(tmp_path: Path) ->
             del os.environ["PYTHONPATH"]
     assert result.returncode != 0
     assert "PDF rendering failed for " in result.output
-    assert "checklist 'site-visit' (en): OSError: cannot load font DejaVu Sans" in result.output
-    assert "booklet (sv): OSError" in result.output
+    # One cause, said once, with the PDFs it stopped.
+    assert result.output.count("OSError: cannot load font DejaVu Sans") == 1
+    assert "checklist 'site-visit' (en)" in result.output and "and 6 more" in result.output
     assert "Traceback" not in result.output
     assert list((root / "site" / "pdf").glob("*.pdf")) == []

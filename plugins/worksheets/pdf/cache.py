@@ -43,9 +43,11 @@ class PdfRenderer:
     def _render_missing(self, missing: Sequence[PdfJob]) -> list[str | None]:
         if len(missing) == 1 or self.workers == 1:
             # A pool's start-up costs more than one render.
-            return [render_pdf(job.html, str(self._cached(job))) for job in missing]
+            return [render_pdf(job.html, str(self._cached(job)), job.labels) for job in missing]
         pool = self._executor()
-        futures = [pool.submit(render_pdf, job.html, str(self._cached(job))) for job in missing]
+        futures = [
+            pool.submit(render_pdf, job.html, str(self._cached(job)), job.labels) for job in missing
+        ]
         try:
             return [future.result() for future in futures]
         except BrokenProcessPool as broken:

@@ -9,10 +9,14 @@ from functools import cache
 from importlib import resources
 
 from .. import __version__
+from ..formats.answers import NA
 from ..formats.documents import BlockPdf
+from ..formats.fields import FieldName, field_name
+from ..markup import plain_text
 from ..model import Checklist, Worksheet
 from ..render import environment, how_scored
 from ..strings import Strings
+from .finish import FieldLabel
 
 
 @cache
@@ -55,6 +59,35 @@ class Entry:
 
     def identity(self, lang: str) -> BlockPdf:
         return BlockPdf(self.block.kind, self.block.id, self.block.version, lang)
+
+
+def _entry_labels(block: Checklist | Worksheet, strings: Strings) -> dict[str, FieldLabel]:
+    labels: dict[str, FieldLabel] = {}
+    na = strings["not_applicable"]
+    scales = block.scale_by_criterion() if isinstance(block, Worksheet) else {}
+    for entry in block.entries():
+        text = plain_text(entry.text)
+        options = {str(p.value): plain_text(p.label) for p in scales.get(entry.id, [])}
+        if isinstance(block, Worksheet) and block.allow_na:
+            options[NA] = na
+        labels[str(FieldName(block.id, entry.id))] = {"name": text, "options": options}
+        labels[str(FieldName(block.id, entry.id, "na"))] = {"name": f"{na}: {text}", "options": {}}
+        note = f"{strings['note']}: {text}"
+        labels[str(FieldName(block.id, entry.id, "note"))] = {"name": note, "options": {}}
+    return labels
+
+
+def field_labels(entries: Sequence[Entry], lang: str) -> dict[str, FieldLabel]:
+    """Every form field's accessible name in full, by field name (pdf/finish.py sets them)."""
+    strings = Strings(lang)
+    headers = {"label": "pdf_vendor", "assessor": "pdf_assessor", "date": "pdf_date"}
+    labels: dict[str, FieldLabel] = {}
+    for entry in entries:
+        labels.update(_entry_labels(entry.block, strings))
+        for part, key in headers.items():
+            name = f"{strings[key]} ({plain_text(entry.title)})"
+            labels[field_name(entry.block.id, part=part)] = {"name": name, "options": {}}
+    return labels
 
 
 def print_html(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 
@@ -13,7 +14,8 @@ from .. import __version__
 from ..formats.documents import BlockPdf, BookletPdf, PdfIdentity
 from ..scan import Site
 from ..source import SourcePage
-from .document import Entry, print_html
+from .document import Entry, field_labels, print_html
+from .finish import FieldLabel
 
 
 class PdfError(Exception):
@@ -50,6 +52,8 @@ class PdfJob:
 
     identity: PdfIdentity
     html: str
+    # The accessible name of every form field (and of each radio option), by field name.
+    labels: dict[str, FieldLabel] = field(default_factory=dict, compare=False)
 
     @property
     def name(self) -> str:
@@ -61,7 +65,8 @@ class PdfJob:
         """Everything that shapes the PDF: the HTML (block, strings, template, CSS, date)
         and the versions of this plugin and of WeasyPrint."""
         digest = hashlib.sha256()
-        for part in (self.html, __version__, _weasyprint_version()):
+        labels = json.dumps(self.labels, sort_keys=True)
+        for part in (self.html, labels, __version__, _weasyprint_version()):
             digest.update(part.encode("utf-8"))
             digest.update(b"\0")
         return digest.hexdigest()
@@ -111,10 +116,10 @@ def site_jobs(
                 identity = entry.identity(page.lang)
                 if identity not in jobs:
                     html = print_html([entry], page.lang, date=date, site_name=name_in(page.lang))
-                    jobs[identity] = PdfJob(identity, html)
+                    jobs[identity] = PdfJob(identity, html, field_labels([entry], page.lang))
         if booklet:
             html = print_html(booklet, lang, date=date, site_name=name_in(lang), booklet=True)
-            jobs[BookletPdf(lang)] = PdfJob(BookletPdf(lang), html)
+            jobs[BookletPdf(lang)] = PdfJob(BookletPdf(lang), html, field_labels(booklet, lang))
     return list(jobs.values())
 
 
