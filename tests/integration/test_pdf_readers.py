@@ -13,6 +13,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 from tests.browser.conftest import write_test_site
 from tests.conftest import REPO
@@ -33,19 +34,25 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+def dictionary(value: object) -> DictionaryObject:
+    found = value.get_object() if hasattr(value, "get_object") else value
+    assert isinstance(found, DictionaryObject)
+    return found
+
+
 def test_pdf_ua_properties_are_in_the_file(pdfs: Path) -> None:
     for name in ("site-visit-en.pdf", "readiness-en.pdf"):
         path = pdfs / name
         assert path.read_bytes().startswith(b"%PDF-1.7")
         reader = PdfReader(path)
-        root = reader.trailer["/Root"]
+        root = reader.trailer["/Root"].get_object()
+        assert isinstance(root, DictionaryObject)
         assert reader.xmp_metadata is not None
         assert str(root["/Lang"]) == "en"
-        assert bool(root["/MarkInfo"]["/Marked"])
-        assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+        assert bool(dictionary(root["/MarkInfo"])["/Marked"])
+        assert bool(dictionary(root["/ViewerPreferences"])["/DisplayDocTitle"])
         assert "/StructTreeRoot" in root
-        form = root["/AcroForm"]
-        assert "/NeedAppearances" not in form
+        assert "/NeedAppearances" not in dictionary(root["/AcroForm"])
         for page in reader.pages:
             for annotation in page.get("/Annots") or []:
                 widget = annotation.get_object()
