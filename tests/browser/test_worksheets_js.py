@@ -518,7 +518,6 @@ def test_phone_screen_has_no_sideways_scrolling(
 
 
 def test_one_assessment_per_vendor(page: Page, base_url: str) -> None:
-    dialogs = accept_dialogs(page)
     page.goto(base_url + "ready/")
     page.get_by_role("textbox", name="Assessment label").fill("Vendor A")
     page.get_by_role("group", name="A training programme exists.").get_by_role(
@@ -528,10 +527,12 @@ def test_one_assessment_per_vendor(page: Page, base_url: str) -> None:
     expect(page.get_by_role("textbox", name="Assessment label")).to_have_value("")
     expect(page.get_by_role("textbox", name="Assessment label")).to_be_focused()
     expect(page.get_by_role("status")).to_contain_text("0 of 3 answered")
-    saved = page.get_by_role("list", name="Other assessments in this browser")
-    expect(saved).to_contain_text(
-        "Vendor A — Score: 100% · Band: shown once every criterion is answered"
+    # The other assessments are compared with the open one, beside the result.
+    compared = page.get_by_role("table", name="2 assessments side by side")
+    expect(compared.get_by_role("row", name="Result")).to_contain_text(
+        "Provisional: 1 of 3 answered"
     )
+    expect(compared.get_by_role("row", name="Overall")).to_contain_text("100%")
 
     page.get_by_role("textbox", name="Assessment label").fill("Vendor B")
     page.get_by_role("group", name="A training programme exists.").get_by_role(
@@ -542,15 +543,14 @@ def test_one_assessment_per_vendor(page: Page, base_url: str) -> None:
     page.get_by_role("button", name="Open Vendor A").click()
     expect(page.get_by_role("textbox", name="Assessment label")).to_have_value("Vendor A")
     expect(page.get_by_role("status")).to_contain_text("Score: 100%")
-    expect(page.get_by_role("list", name="Other assessments in this browser")).to_contain_text(
-        "Vendor B — Score: 50%"
-    )
-    # The Spanish page shares the same assessments.
+    expect(compared.get_by_role("columnheader", name="Vendor B")).to_be_visible()
+    expect(compared.get_by_role("row", name="Overall")).to_contain_text("50%")
+    # The Spanish page shares the same assessments; deleting asks nothing, it can be undone.
     page.goto(base_url + "es/ready/")
     expect(page.get_by_role("textbox", name="Nombre de la evaluación")).to_have_value("Vendor A")
     page.get_by_role("button", name="Eliminar Vendor B").click()
-    assert dialogs and "Vendor B" in dialogs[-1]
-    expect(page.get_by_role("list", name="Otras evaluaciones en este navegador")).to_be_hidden()
+    expect(page.get_by_role("table", name="evaluaciones comparadas")).to_be_hidden()
+    expect(page.get_by_role("button", name="Deshacer")).to_be_focused()
 
 
 def test_another_tab_sees_the_answers_at_once(
@@ -589,6 +589,6 @@ def test_importing_keeps_the_answers_on_screen_as_another_assessment(
     chooser.value.set_files(other)
     expect(page.get_by_role("textbox", name="Assessment label")).to_have_value("Site Porto")
     expect(page.get_by_role("status")).to_contain_text("Progress: 25%")
-    expect(page.get_by_role("list", name="Other assessments in this browser")).to_contain_text(
-        "Site Lisbon — Progress: 25%"
-    )
+    compared = page.get_by_role("table", name="2 assessments side by side")
+    expect(compared.get_by_role("columnheader", name="Site Lisbon")).to_be_visible()
+    expect(compared.get_by_role("row", name="Overall")).to_contain_text("25%")

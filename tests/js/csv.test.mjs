@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 
+import { emptyState } from "../../plugins/worksheets/assets/answers.js";
 import { blockCsv, blockRows, csvCell, csvText } from "../../plugins/worksheets/assets/csv.js";
 import { fixtures } from "./fixtures.mjs";
 
@@ -40,7 +41,7 @@ test("the text starts with a byte order mark and ends every row with CRLF", () =
 test("a worksheet's rows: section, text, value and label, score from 0 to 1, note", () => {
   const s = worksheet.strings;
   const state = {
-    label: "", updated: null,
+    ...emptyState(),
     answers: { programme: 1, records: worksheet.formats.na },
     notes: { records: "=SUM(A1)" },
   };
@@ -58,25 +59,25 @@ test("a worksheet's rows: section, text, value and label, score from 0 to 1, not
 test("a checklist's rows: yes or no, 1 or 0, nothing when unanswered", () => {
   const s = checklist.strings;
   const rows = blockRows(checklist, {
-    label: "", updated: null, answers: { floor: false }, notes: {},
+    ...emptyState(), answers: { floor: false }, notes: {},
   });
   assert.deepEqual(rows.slice(1), [
     ["On site", "We walked the floor.", s.answer_no, 0, ""],
     ["On site", "=We met the leads; all of them", "", "", ""],
   ]);
   const yes = blockRows(checklist, {
-    label: "", updated: null, answers: { floor: true }, notes: {},
+    ...emptyState(), answers: { floor: true }, notes: {},
   });
   assert.deepEqual(yes[1].slice(2, 4), [s.answer_yes, 1]);
   assert.equal(
-    blockCsv(checklist, { label: "", updated: null, answers: {}, notes: {} }).split("\r\n")[2],
+    blockCsv(checklist, { ...emptyState(), answers: {}, notes: {} }).split("\r\n")[2],
     "On site,\"'=We met the leads; all of them\",,,",
   );
 });
 
 test("each answer is shown and scored on its own section's scale", () => {
   const rows = blockRows(sectionScales, {
-    label: "", updated: null, answers: { identity: 1, clarity: 3 }, notes: {},
+    ...emptyState(), answers: { identity: 1, clarity: 3 }, notes: {},
   });
   assert.deepEqual(rows.slice(1).map((row) => row.slice(1, 4)), [
     ["The identity was verified.", "1 Yes", 1],

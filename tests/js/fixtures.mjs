@@ -37,6 +37,21 @@ import { readFileSync } from "node:fs";
  */
 
 /**
+ * Answers files of one example block, and how report/compare.py compares them: its
+ * column order (indexes into documents, best first), and per row and section what it
+ * marks, in that order.
+ * @typedef {object} ComparedFixture
+ * @property {ExampleName} example
+ * @property {number} tolerance
+ * @property {Record<string, unknown>[]} documents
+ * @property {number[]} order
+ * @property {{id: string, cells: {best: boolean, failedCritical: boolean}[],
+ *   spread: number | null, beyond: boolean}[]} rows
+ * @property {{id: string, scores: (number | null)[], best: boolean[],
+ *   spread: number | null}[]} sections
+ */
+
+/**
  * The example blocks, in English; "sectionScales" is a worksheet whose sections have
  * scales of their own.
  * @typedef {"checklist" | "worksheet" | "sectionScales"} ExampleName
@@ -48,6 +63,7 @@ import { readFileSync } from "node:fs";
  * @property {Record<ExampleName, ClientData>} examples
  * @property {AnswersFileFixture[]} answersFiles
  * @property {ScoredFixture[]} scored
+ * @property {ComparedFixture[]} compared
  */
 
 const path = process.env.WORKSHEETS_JS_FIXTURES;

@@ -21,6 +21,8 @@ from pydantic import ValidationError
 from worksheets.formats.answers import AnswersFile, fit
 from worksheets.formats.client import client_data
 from worksheets.model import Checklist, Worksheet
+from worksheets.report.compare import compare
+from worksheets.report.inputs import Assessment
 from worksheets.result import result_lines
 from worksheets.scoring import score_worksheet
 from worksheets.strings import Strings
@@ -126,6 +128,56 @@ SCORED: list[tuple[str, dict[str, Any]]] = [
 ]
 
 
+# Assessments of one example block compared (label, assessor, date, answers), and the
+# tolerance: vendors side by side, evaluators of one contact, a checklist, equal answers.
+COMPARED: list[tuple[str, float, list[tuple[str, str, str, dict[str, Any]]]]] = [
+    (
+        "worksheet",
+        1.0,
+        [
+            ("Vendor B", "", "2026-03-01", {"programme": 0, "records": 3}),
+            ("Vendor A", "", "2026-03-02", {"programme": 3, "records": 1}),
+            ("Vendor C", "", "2026-03-03", {"programme": 1, "records": "na"}),
+            ("Vendor D", "", "2026-03-04", {}),
+        ],
+    ),
+    (
+        "sectionScales",
+        1.0,
+        [
+            ("Call 118", "Ana", "2026-04-01", {"identity": 1, "empathy": 4, "clarity": 2}),
+            ("Call 118", "Bo", "2026-04-01", {"identity": 0, "empathy": 2, "clarity": 2}),
+            ("Call 118", "Cy", "2026-04-02", {"identity": 1, "empathy": 3, "clarity": "na"}),
+        ],
+    ),
+    (
+        "sectionScales",
+        2.0,
+        [
+            ("Call 7", "Ana", "2026-04-01", {"identity": 1, "empathy": 1, "clarity": 4}),
+            ("Call 7", "Bo", "2026-04-02", {"identity": 1, "empathy": 4, "clarity": 2}),
+        ],
+    ),
+    (
+        "checklist",
+        1.0,
+        [
+            ("Lisbon", "", "2026-01-10", {"floor": True, "people": "na"}),
+            ("Porto", "", "2026-01-11", {"floor": False, "people": True}),
+            ("Braga", "", "2026-01-12", {"people": False}),
+        ],
+    ),
+    (
+        "worksheet",
+        1.0,
+        [
+            ("Same 1", "", "2026-05-01", {"programme": 1, "records": 1}),
+            ("Same 2", "", "2026-05-01", {"programme": 1, "records": 1}),
+        ],
+    ),
+]
+
+
 def model_of(front_matter: dict[str, Any]) -> Checklist | Worksheet:
     """The block of some front matter (``{"checklist": ...}`` or ``{"worksheet": ...}``)."""
     if "checklist" in front_matter:
@@ -187,6 +239,56 @@ def scored_fixture(example: str, answers: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def compared_fixture(
+    example: str, tolerance: float, assessed: list[tuple[str, str, str, dict[str, Any]]]
+) -> dict[str, Any]:
+    """Answers files of one block, and how report/compare.py compares them."""
+    model = model_of(EXAMPLES[example])
+    documents = [
+        {
+            "format": "worksheets/answers@1",
+            "kind": model.kind,
+            "id": model.id,
+            "version": model.version,
+            "lang": "en",
+            "label": label,
+            **({"assessor": assessor} if assessor else {}),
+            "date": day,
+            "answers": answers,
+        }
+        for label, assessor, day, answers in assessed
+    ]
+    assessments = []
+    for index, document in enumerate(documents):
+        parsed = AnswersFile.model_validate(document)
+        assessments.append(Assessment(str(index), parsed, model, fit(parsed, model)))
+    comparison = compare(assessments, tolerance)
+    return {
+        "example": example,
+        "tolerance": tolerance,
+        "documents": documents,
+        # Python's columns, best first, as indexes into documents.
+        "order": [int(assessment.source) for assessment in comparison.assessments],
+        "rows": [
+            {
+                "id": row.id,
+                "cells": [
+                    {"best": cell.best, "failedCritical": cell.failed_critical}
+                    for cell in row.cells
+                ],
+                "spread": row.spread,
+                "beyond": row.beyond_tolerance,
+            }
+            for row in comparison.rows
+        ],
+        "sections": [
+            {"id": section.id, "scores": section.scores, "best": section.best,
+             "spread": section.spread}
+            for section in comparison.sections
+        ],
+    }  # fmt: skip
+
+
 def write_fixtures(path: Path) -> Path:
     fixtures = {
         "vectors": [vector_fixture(case) for case in VECTORS],
@@ -195,6 +297,7 @@ def write_fixtures(path: Path) -> Path:
         },
         "answersFiles": [answers_fixture(name, body) for name, body in ANSWERS_FILES],
         "scored": [scored_fixture(name, answers) for name, answers in SCORED],
+        "compared": [compared_fixture(*case) for case in COMPARED],
     }
     path.write_text(json.dumps(fixtures, ensure_ascii=False, indent=1), encoding="utf-8")
     return path

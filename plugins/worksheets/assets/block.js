@@ -2,21 +2,24 @@
 /* One checklist or worksheet on the page: wires its form, its saved answers,
  * the other assessments kept in this browser, and its buttons. */
 
-import { answersDocument, emptyState, fitAnswers, hasContent, readAnswers,
-  readAssessments } from "./answers.js";
+import { answersDocument, copyState, distinctLabel, emptyState, fitAnswers, hasContent,
+  readAnswers, readAssessments } from "./answers.js";
+import { AssessmentsView } from "./assessments.js";
 import { find, Notice } from "./dom.js";
 import { Form } from "./form.js";
+import { copyLink, dropZone } from "./incoming.js";
 import { KINDS } from "./kinds.js";
 import { fill, resultLines } from "./result.js";
 import { openStorage, storageKeys } from "./storage.js";
-import { exportCsv, exportJson, importAnswers, readChosenFile } from "./transfer.js";
+import { exportCsv, exportJson, importFiles, readFiles } from "./transfer.js";
 
 /** @typedef {import("./types.js").ClientData} ClientData */
 /** @typedef {import("./types.js").State} State */
+/** @typedef {import("./transfer.js").TextFile} TextFile */
 
 /**
- * What the toolbar's buttons do (data-worksheets-action); Open and Delete of
- * the other assessments are Block.onAssessment.
+ * What the toolbar's buttons do (data-worksheets-action); the comparison's
+ * buttons are AssessmentsView.act.
  * @type {Record<string, (block: Block) => void>}
  */
 const ACTIONS = {
@@ -25,7 +28,9 @@ const ACTIONS = {
   "import": (block) => find(block.element, "input[data-worksheets-import]").click(),
   "reset": (block) => block.reset(),
   "print": () => window.print(),
+  "copy-link": (block) => copyLink(block),
   "new": (block) => {
+    block.assessments.forget();
     block.switchTo(emptyState());
     if (block.form.labelInput) block.form.labelInput.focus();
   },
@@ -46,6 +51,7 @@ export class Block {
     this.state = emptyState();
     /** @type {State[]} the other assessments of this block in this browser */
     this.archive = [];
+    this.assessments = new AssessmentsView(this);
     this.saveFailed = false;
   }
 
@@ -54,21 +60,22 @@ export class Block {
     find(this.element, ".worksheets-noscript").hidden = true;
     this.load();
     this.loadArchive();
+    this.assessments.start();
     this.apply();
-    this.renderArchive();
     this.element.addEventListener("change", (event) => this.onChange(event));
     this.element.addEventListener("input", (event) => {
       const target = event.target;
-      if (target instanceof HTMLTextAreaElement || target === this.form.labelInput) {
-        this.onChange(event);
-      }
+      if (target instanceof HTMLTextAreaElement || this.form.isHeader(target)) this.onChange(event);
     });
     this.element.addEventListener("click", (event) => this.onClick(event));
     const file = find(this.element, "input[data-worksheets-import]");
     if (file instanceof HTMLInputElement) {
-      file.addEventListener("change",
-        () => readChosenFile(file, (name, text) => this.importText(name, text)));
+      file.addEventListener("change", () => readFiles(file.files).then((files) => {
+        file.value = "";
+        this.importFiles(files);
+      }));
     }
+    dropZone(this);
   }
 
   /**
@@ -108,8 +115,12 @@ export class Block {
     }
   }
 
-  save() {
-    this.state.updated = new Date().toISOString();
+  /**
+   * Saves the open assessment; `edited` when the reader changed it (it is dated then).
+   * @param {boolean} [edited]
+   */
+  save(edited = true) {
+    if (edited || !this.state.updated) this.state.updated = new Date().toISOString();
     if (!this.storage.available) return;
     const text = JSON.stringify(answersDocument(this.block, this.state));
     if (this.storage.set(this.keys.answers, text)) {
@@ -139,9 +150,16 @@ export class Block {
     }
   }
 
-  renderArchive() {
-    this.form.showAssessments(this.archive,
-      (state) => resultLines(this.block, state.answers).join(" · "));
+  /** Every assessment: the open one first, then the others. */
+  list() {
+    return [this.state, ...this.archive];
+  }
+
+  /** Saves every assessment as it is, and shows the open one without announcing it. */
+  commit() {
+    this.save(false);
+    this.saveArchive();
+    this.apply(true);
   }
 
   /**
@@ -152,22 +170,71 @@ export class Block {
     if (hasContent(this.state)) this.archive.unshift(this.state);
     this.state = next;
     this.notice.clear();
-    this.save();
-    this.saveArchive();
-    this.apply();
-    this.renderArchive();
+    this.commit();
+  }
+
+  /** @param {number} ref an assessment's place in list() */
+  openAt(ref) {
+    if (ref > 0) this.switchTo(this.archive.splice(ref - 1, 1)[0]);
+  }
+
+  /**
+   * @param {number} ref
+   * @param {string} label
+   */
+  renameAt(ref, label) {
+    this.list()[ref].label = label;
+    this.commit();
+  }
+
+  /**
+   * Opens a copy of an assessment, under a label of its own.
+   * @param {number} ref
+   */
+  duplicateAt(ref) {
+    const copy = copyState(this.list()[ref]);
+    copy.label = distinctLabel(copy.label, this.list().map((state) => state.label));
+    copy.updated = null;
+    this.switchTo(copy);
+  }
+
+  /**
+   * Deletes an assessment; when it is the open one, the next one opens.
+   * @param {number} ref
+   * @returns {{state: State, archive: State[]}} the assessments as they were
+   */
+  deleteAt(ref) {
+    const before = { state: this.state, archive: this.archive.slice() };
+    if (ref === 0) this.state = this.archive.shift() || emptyState();
+    else this.archive.splice(ref - 1, 1);
+    this.commit();
+    return before;
+  }
+
+  /**
+   * The assessments as they were.
+   * @param {State} state
+   * @param {State[]} archive
+   */
+  restore(state, archive) {
+    this.state = state;
+    this.archive = archive;
+    this.commit();
   }
 
   /* ---- the form and the live result ---- */
 
-  apply() {
+  /** @param {boolean} [quiet] the change is announced otherwise */
+  apply(quiet = false) {
     this.form.show(this.state);
-    this.update();
+    this.update(quiet);
   }
 
-  update() {
-    this.form.showResult(resultLines(this.block, this.state.answers));
+  /** @param {boolean} [quiet] */
+  update(quiet = false) {
+    this.form.showResult(resultLines(this.block, this.state.answers), quiet);
     KINDS[this.block.kind].showScores(this.element, this.block, this.state.answers);
+    this.assessments.render();
   }
 
   /** @param {Event} event */
@@ -175,10 +242,9 @@ export class Block {
     const target = event.target;
     if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) return;
     if (target.type === "file") return;
-    if (target === this.form.labelInput) {
-      this.state.label = target.value;
-      this.form.showLabel(this.state.label);
+    if (this.form.readHeader(target, this.state)) {
       this.save();
+      this.assessments.render();
       return;
     }
     if (!this.form.read(target, this.state)) return;
@@ -194,51 +260,38 @@ export class Block {
       ? event.target.closest("[data-worksheets-action]") : null;
     if (!button) return;
     const action = String(button.getAttribute("data-worksheets-action"));
-    if (action === "open" || action === "delete") {
-      this.onAssessment(action, parseInt(String(button.getAttribute("data-worksheets-index")), 10));
-    } else if (Object.prototype.hasOwnProperty.call(ACTIONS, action)) {
+    if (Object.prototype.hasOwnProperty.call(ACTIONS, action)) {
       ACTIONS[action](this);
+    } else {
+      this.assessments.act(action, Number(button.getAttribute("data-worksheets-ref")));
     }
   }
 
   /**
-   * Opens or deletes one of the other assessments.
-   * @param {"open" | "delete"} action
-   * @param {number} index
+   * Adds the assessments in answers files and bundles, never over one that is
+   * here: the first new one opens, the one on screen joins the others.
+   * @param {TextFile[]} files
    */
-  onAssessment(action, index) {
-    const chosen = this.archive[index];
-    if (!chosen) return;
-    if (action === "open") {
-      this.archive.splice(index, 1);
-      this.switchTo(chosen);
-    } else if (window.confirm(fill(this.strings.delete_confirm, {
-      label: chosen.label || this.strings.unnamed,
-    }))) {
-      this.archive.splice(index, 1);
-      this.saveArchive();
-      this.renderArchive();
+  importFiles(files) {
+    const existing = this.list().filter(hasContent);
+    const { added, messages } = importFiles(this.block, existing, files);
+    this.assessments.forget();
+    if (added.length) {
+      this.archive.unshift(...added.slice(1));
+      this.switchTo(added[0]);
+      messages.push(fill(this.strings.now_open, { label: this.state.label || this.strings.unnamed }));
     }
-  }
-
-  /**
-   * Imports an answers file; the answers on screen are not lost: they join the
-   * other assessments.
-   * @param {string} name
-   * @param {string} text
-   */
-  importText(name, text) {
-    this.notice.clear();
-    const imported = importAnswers(this.block, name, text);
-    if (imported.state) this.switchTo(imported.state);
-    imported.messages.forEach((message) => this.notice.say(message));
+    this.notice.show(messages);
   }
 
   reset() {
-    if (!window.confirm(fill(this.strings.reset_confirm, { title: this.block.title }))) return;
+    const s = this.strings;
+    if (!window.confirm(fill(s.reset_confirm,
+      { label: this.state.label || s.unnamed, title: this.block.title }))) return;
     this.state = emptyState();
     this.storage.remove(this.keys.answers);
     this.notice.clear();
+    this.assessments.forget();
     this.apply();
     this.form.closeNotes();
   }
@@ -249,8 +302,9 @@ export class Block {
    */
   onStorage(event) {
     if (event.key === this.keys.assessments) {
+      this.assessments.forget();
       this.loadArchive();
-      this.renderArchive();
+      this.assessments.render();
     }
     if (event.key !== this.keys.answers) return;
     this.state = emptyState();

@@ -1,9 +1,14 @@
 // @ts-check
 /* The CSV export of a block. Pure: no DOM. */
 
+import { compareAssessments, dayOf } from "./compare.js";
+import { bandWords } from "./grid.js";
 import { KINDS } from "./kinds.js";
+import { percent } from "./result.js";
 
+/** @typedef {import("./types.js").Answer} Answer */
 /** @typedef {import("./types.js").ClientData} ClientData */
+/** @typedef {import("./types.js").ClientSection} ClientSection */
 /** @typedef {import("./types.js").State} State */
 /** @typedef {string | number | null | undefined} Cell */
 
@@ -29,24 +34,60 @@ export function csvText(rows) {
 }
 
 /**
+ * The answer and score cells of an answer: words and a score from 0 to 1.
+ * @param {ClientData} block
+ * @param {ClientSection} section
+ * @param {Answer | undefined} answer
+ * @returns {[string, string | number]}
+ */
+function answerCells(block, section, answer) {
+  if (answer === block.formats.na) return [block.strings.not_applicable, ""];
+  return answer === undefined ? ["", ""] : KINDS[block.kind].csvCells(block, section, answer);
+}
+
+/**
  * A header row, then one row per item or criterion: section, text, answer, score, note.
  * @param {ClientData} block
  * @param {State} state
  * @returns {Cell[][]}
  */
 export function blockRows(block, state) {
-  const s = block.strings, kind = KINDS[block.kind];
+  const s = block.strings;
   /** @type {Cell[][]} */
   const rows = [[s.csv_section, s.csv_item, s.csv_answer, s.csv_score, s.csv_note]];
   block.sections.forEach((section) => {
     section.entries.forEach((entry) => {
-      const answer = state.answers[entry.id];
-      /** @type {[string, string | number]} */
-      let cells = ["", ""];
-      if (answer === block.formats.na) cells = [s.not_applicable, ""];
-      else if (answer !== undefined) cells = kind.csvCells(block, section, answer);
-      rows.push([section.title, entry.text, ...cells, state.notes[entry.id] || ""]);
+      rows.push([section.title, entry.text, ...answerCells(block, section, state.answers[entry.id]),
+        state.notes[entry.id] || ""]);
     });
+  });
+  return rows;
+}
+
+/**
+ * Every assessment of a block, one row each: label, assessor, date, each answer,
+ * each section's score (a worksheet's), the score or progress and the band, in
+ * whole percents.
+ * @param {ClientData} block
+ * @param {State[]} states
+ * @returns {Cell[][]}
+ */
+export function assessmentsRows(block, states) {
+  const s = block.strings, comparison = compareAssessments(block, states);
+  const sections = block.kind === "worksheet" ? block.sections : [];
+  /** @param {number | null | undefined} value */
+  const whole = (value) => (value === null || value === undefined ? "" : percent(s, value));
+  /** @type {Cell[][]} */
+  const rows = [[s.label_field, s.pdf_assessor, s.pdf_date,
+    ...block.sections.flatMap((section) => section.entries.map((entry) => entry.text)),
+    ...sections.map((section) => section.title), s.report_overall, s.report_result]];
+  states.forEach((state, index) => {
+    const result = comparison.results[index];
+    rows.push([state.label, state.assessor, dayOf(state),
+      ...block.sections.flatMap((section) => section.entries.map((entry) =>
+        answerCells(block, section, state.answers[entry.id])[0])),
+      ...sections.map((section) => whole(comparison.sections.get(section.id)?.scores[index])),
+      whole(comparison.overall.scores[index]), bandWords(s, result)]);
   });
   return rows;
 }

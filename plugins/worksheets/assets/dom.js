@@ -40,25 +40,63 @@ export function writeParagraphs(holder, lines, className) {
   });
 }
 
-/** A block's messages to the reader (role="alert"): they add up until cleared. */
+/**
+ * A button beside a notice's messages ("Undo", "Add").
+ * @typedef {object} NoticeAction
+ * @property {string} label
+ * @property {() => void} run
+ */
+
+/**
+ * A block's messages to the reader: they add up until cleared. The holder is a
+ * live region; `hide` hides it while empty (a role="alert" one; a polite region
+ * stays in place, empty, so that what is written into it is announced).
+ */
 export class Notice {
-  /** @param {HTMLElement} holder */
-  constructor(holder) {
+  /**
+   * @param {HTMLElement} holder
+   * @param {boolean} [hide]
+   */
+  constructor(holder, hide = true) {
     this.holder = holder;
+    this.hide = hide;
     /** @type {string[]} */
     this.messages = [];
+    /** @type {HTMLButtonElement[]} */
+    this.buttons = [];
   }
 
   /** @param {string} text */
   say(text) {
-    this.messages.push(text);
-    writeParagraphs(this.holder, this.messages);
-    this.holder.hidden = false;
+    this.show(this.messages.concat([text]));
+  }
+
+  /**
+   * Shows these messages instead, with buttons after them.
+   * @param {string[]} lines
+   * @param {NoticeAction[]} [actions]
+   */
+  show(lines, actions = []) {
+    this.messages = lines.slice();
+    writeParagraphs(this.holder, lines);
+    this.buttons = actions.map((action) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button";
+      button.textContent = action.label;
+      button.addEventListener("click", action.run);
+      return button;
+    });
+    if (this.buttons.length) {
+      const bar = document.createElement("p");
+      bar.className = "worksheets-notice-actions";
+      this.buttons.forEach((button) => bar.appendChild(button));
+      this.holder.appendChild(bar);
+    }
+    if (this.hide) this.holder.hidden = lines.length === 0;
   }
 
   clear() {
-    this.messages = [];
-    this.holder.textContent = "";
-    this.holder.hidden = true;
+    this.show([]);
   }
 }

@@ -1,7 +1,7 @@
 // @ts-check
 /* A block's form and the parts of the page that show its state: the state
  * written into the controls, and a changed control read back into the state.
- * Field names come from the block's data (entry.fields, labelField). */
+ * Field names come from the block's data (entry.fields, headerFields). */
 
 import { find, findAll, writeParagraphs } from "./dom.js";
 import { KINDS } from "./kinds.js";
@@ -12,6 +12,10 @@ import { entriesOf } from "./scoring.js";
 /** @typedef {import("./types.js").Controls} Controls */
 /** @typedef {import("./types.js").State} State */
 /** @typedef {HTMLInputElement | HTMLTextAreaElement} Field */
+/** @typedef {"label" | "assessor" | "date"} HeaderName */
+
+/** The fields above the form, in the order they are printed. */
+const HEADER = /** @type {HeaderName[]} */ (["label", "assessor", "date"]);
 
 const NOTES = "details.worksheets-note";
 const WAS_OPEN = "data-worksheets-was-open";
@@ -60,8 +64,13 @@ export class Form {
     const byName = fieldsByName(element);
     /** @type {Map<string, Controls>} */
     this.controls = new Map(entriesOf(block).map((entry) => [entry.id, controlsOf(byName, entry)]));
-    const label = (byName.get(block.labelField) || [])[0];
-    this.labelInput = label instanceof HTMLInputElement ? label : null;
+    /** @type {Map<HeaderName, HTMLInputElement>} */
+    this.header = new Map();
+    HEADER.forEach((name) => {
+      const input = (byName.get(block.headerFields[name]) || [])[0];
+      if (input instanceof HTMLInputElement) this.header.set(name, input);
+    });
+    this.labelInput = this.header.get("label") || null;
     this.status = find(element, '[role="status"]');
     this.printLabel = find(element, ".worksheets-print-label");
   }
@@ -78,16 +87,44 @@ export class Form {
       controls.note.value = note;
       this.showNote(controls.note, note);
     });
-    if (this.labelInput) this.labelInput.value = state.label;
-    this.showLabel(state.label);
+    this.header.forEach((input, name) => { input.value = state[name]; });
+    this.showLabel(state);
   }
 
   /**
-   * The label as printed above the form.
-   * @param {string} label
+   * Label, assessor and date as printed above the form.
+   * @param {State} state
    */
-  showLabel(label) {
-    this.printLabel.textContent = label ? this.block.strings.label_field + ": " + label : "";
+  showLabel(state) {
+    const s = this.block.strings;
+    const words = { label: s.label_field, assessor: s.pdf_assessor, date: s.pdf_date };
+    this.printLabel.textContent = HEADER.filter((name) => state[name])
+      .map((name) => words[name] + ": " + state[name]).join(" · ");
+  }
+
+  /**
+   * Whether a control is one of the fields above the form.
+   * @param {EventTarget | null} target
+   * @returns {target is HTMLInputElement}
+   */
+  isHeader(target) {
+    return target instanceof HTMLInputElement &&
+      Array.from(this.header.values()).indexOf(target) >= 0;
+  }
+
+  /**
+   * Reads a changed field above the form into `state`; false for any other control.
+   * @param {EventTarget | null} target
+   * @param {State} state
+   * @returns {boolean}
+   */
+  readHeader(target, state) {
+    if (!this.isHeader(target)) return false;
+    this.header.forEach((input, name) => {
+      if (input === target) state[name] = input.value;
+    });
+    this.showLabel(state);
+    return true;
   }
 
   /**
@@ -129,44 +166,19 @@ export class Form {
   /**
    * Writes the result, only when its text changes, so that screen readers
    * announce real changes only (the server already wrote the first one).
+   * `quiet` when something else announces the change (another assessment opened).
    * @param {string[]} lines
+   * @param {boolean} [quiet]
    */
-  showResult(lines) {
+  showResult(lines, quiet = false) {
     const current = Array.from(this.status.children, (line) => line.textContent);
-    if (current.join("\n") !== lines.join("\n")) {
-      writeParagraphs(this.status, lines, "worksheets-result-line");
+    if (current.join("\n") === lines.join("\n")) return;
+    if (quiet) {
+      this.status.setAttribute("aria-live", "off");
+      // Once the accessibility tree has taken the change in, silently.
+      setTimeout(() => this.status.setAttribute("aria-live", "polite"), 300);
     }
-  }
-
-  /**
-   * The list of the other assessments of the block, each with Open and Delete.
-   * @param {State[]} states
-   * @param {(state: State) => string} describe one line about an assessment
-   */
-  showAssessments(states, describe) {
-    const holder = find(this.element, ".worksheets-saved"), s = this.block.strings;
-    const list = find(holder, "ul");
-    list.textContent = "";
-    holder.hidden = states.length === 0;
-    states.forEach((state, index) => {
-      const item = document.createElement("li");
-      const name = state.label || s.unnamed;
-      const text = document.createElement("span");
-      text.textContent = name + " — " + describe(state);
-      item.appendChild(text);
-      [["open", s.open_assessment], ["delete", s.delete_assessment]].forEach(([action, word]) => {
-        const button = document.createElement("button");
-        button.type = "button";
-        button.className = "md-button";
-        button.textContent = word;
-        button.setAttribute("aria-label", word + " " + name);
-        button.setAttribute("data-worksheets-action", action);
-        button.setAttribute("data-worksheets-index", String(index));
-        item.appendChild(document.createTextNode(" "));
-        item.appendChild(button);
-      });
-      list.appendChild(item);
-    });
+    writeParagraphs(this.status, lines, "worksheets-result-line");
   }
 
   closeNotes() {

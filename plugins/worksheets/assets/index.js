@@ -9,6 +9,7 @@
 
 import { Block } from "./block.js";
 import { openNotesForPrint, restoreNotesAfterPrint } from "./form.js";
+import { openShared } from "./incoming.js";
 import { normalize, roundPercent, scoreChecklist, scoreWorksheet } from "./scoring.js";
 
 /**
@@ -36,6 +37,7 @@ function init() {
       console.error("worksheets:", error);
     }
   });
+  openShared(blocks);
 }
 
 root.Worksheets = { normalize, roundPercent, scoreChecklist, scoreWorksheet };
@@ -47,6 +49,8 @@ root.addEventListener("beforeprint", () => {
   blocks.forEach((block) => openNotesForPrint(block.element));
 });
 root.addEventListener("afterprint", () => restoreNotesAfterPrint(document));
+// A share link pasted into the address bar of the page already open.
+root.addEventListener("hashchange", () => openShared(blocks));
 
 // Material's instant navigation swaps the page without a load: document$ emits each time.
 if (root.document$ && typeof root.document$.subscribe === "function") {

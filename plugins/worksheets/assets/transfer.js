@@ -1,9 +1,10 @@
 // @ts-check
-/* Answers in and out of the page: JSON and CSV downloads, and importing an
- * answers file chosen by the reader. */
+/* Answers in and out of the page: JSON and CSV downloads of one assessment or
+ * of all, and importing answers files and bundles, which never overwrites. */
 
-import { answersDocument, fitAnswers, readAnswers } from "./answers.js";
-import { blockCsv } from "./csv.js";
+import { answersDocument, bundleDocument, documentsIn, fitAnswers, isForBlock,
+  mergeAssessments } from "./answers.js";
+import { assessmentsRows, blockCsv, csvText } from "./csv.js";
 import { KINDS } from "./kinds.js";
 import { fill } from "./result.js";
 
@@ -11,8 +12,24 @@ import { fill } from "./result.js";
 /** @typedef {import("./types.js").State} State */
 
 /**
+ * A file's name and text.
+ * @typedef {object} TextFile
+ * @property {string} name
+ * @property {string} text
+ */
+
+/**
+ * What a file holds for a block: its assessments, and what to say about the rest.
+ * @typedef {object} FileRead
+ * @property {State[]} states
+ * @property {boolean} bundle
+ * @property {string[]} problems why nothing, or not everything, can be imported
+ * @property {string[]} dropped ids in the file that the block does not have
+ */
+
+/**
  * @typedef {object} Imported
- * @property {State | null} state the assessment to show, null when nothing was imported
+ * @property {State[]} added the new assessments, in the files' order
  * @property {string[]} messages what to tell the reader, in order
  */
 
@@ -78,51 +95,115 @@ export function exportCsv(block, state) {
 }
 
 /**
- * What importing the text of the file `name` gives: an assessment of `block`
- * and what to say about it, or only why nothing was imported.
+ * Downloads every assessment of a block as one bundle.
  * @param {ClientData} block
- * @param {string} name
- * @param {string} text
- * @returns {Imported}
+ * @param {State[]} states
  */
-export function importAnswers(block, name, text) {
+export function exportBundle(block, states) {
+  download(fileName(block, "", "json"), "application/json",
+    JSON.stringify(bundleDocument(block, states), null, 2) + "\n");
+}
+
+/**
+ * Downloads every assessment of a block as a spreadsheet, one row each.
+ * @param {ClientData} block
+ * @param {State[]} states
+ */
+export function exportAllCsv(block, states) {
+  download(fileName(block, "", "csv"), "text/csv;charset=utf-8",
+    csvText(assessmentsRows(block, states)));
+}
+
+/**
+ * The assessments of `block` in the text of the file `name`: an answers file or a bundle.
+ * @param {ClientData} block
+ * @param {TextFile} file
+ * @returns {FileRead}
+ */
+export function readFile(block, file) {
   const s = block.strings, kind = KINDS[block.kind].word(s);
-  const read = readAnswers(block, text);
-  if (read.problem === "not_json") return nothing(fill(s.import_not_json, { file: name }));
-  if (read.problem === "not_answers") return nothing(fill(s.import_not_answers, { file: name }));
-  if (read.problem === "wrong_block") {
-    return nothing(fill(s.import_wrong_block,
-      { file: name, other: String(read.data.id), kind, id: block.id }));
+  /** @type {FileRead} */
+  const read = { states: [], bundle: false, problems: [], dropped: [] };
+  let data;
+  try {
+    data = JSON.parse(file.text);
+  } catch {
+    read.problems.push(fill(s.import_not_json, { file: file.name }));
+    return read;
   }
-  const { state, dropped } = fitAnswers(block, read.data);
-  const messages = [fill(s.import_done, { count: Object.keys(state.answers).length, file: name })];
-  if (dropped.length) {
-    messages.push(fill(s.import_dropped, { count: dropped.length, kind, ids: dropped.join(", ") }));
+  const documents = documentsIn(block, data);
+  if (documents === null) {
+    read.problems.push(fill(s.import_not_answers, { file: file.name }));
+    return read;
   }
-  return { state, messages };
+  read.bundle = documents.length !== 1 || documents[0] !== data;
+  const mine = documents.filter((document) => isForBlock(block, document));
+  if (documents.length === 0) {
+    read.problems.push(fill(s.import_bundle, { count: 0, file: file.name }));
+  } else if (mine.length === 0) {
+    read.problems.push(fill(s.import_wrong_block,
+      { file: file.name, other: String(documents[0].id), kind, id: block.id }));
+  } else if (mine.length < documents.length) {
+    read.problems.push(fill(s.import_other_blocks,
+      { count: documents.length - mine.length, file: file.name }));
+  }
+  mine.forEach((document) => {
+    const fitted = fitAnswers(block, document);
+    read.states.push(fitted.state);
+    fitted.dropped.forEach((id) => {
+      if (read.dropped.indexOf(id) < 0) read.dropped.push(id);
+    });
+  });
+  return read;
 }
 
 /**
- * @param {string} message
+ * Imports files into the assessments `existing`: what to add, never what is there
+ * already, each under a label of its own, and what to tell the reader.
+ * @param {ClientData} block
+ * @param {State[]} existing
+ * @param {TextFile[]} files
  * @returns {Imported}
  */
-function nothing(message) {
-  return { state: null, messages: [message] };
+export function importFiles(block, existing, files) {
+  const s = block.strings, kind = KINDS[block.kind].word(s);
+  const known = existing.slice();
+  /** @type {Imported} */
+  const imported = { added: [], messages: [] };
+  /** @param {State[]} states */
+  const labels = (states) => states.map((state) => state.label || s.unnamed)
+    .join(s.list_separator);
+  files.forEach((file) => {
+    const read = readFile(block, file), merged = mergeAssessments(known, read.states);
+    known.push(...merged.added);
+    imported.added.push(...merged.added);
+    imported.messages.push(...read.problems);
+    if (merged.added.length) {
+      imported.messages.push(read.bundle
+        ? fill(s.import_bundle, { count: merged.added.length, file: file.name })
+        : fill(s.import_done, { count: Object.keys(merged.added[0].answers).length,
+          file: file.name }));
+      if (read.dropped.length) {
+        imported.messages.push(fill(s.import_dropped,
+          { count: read.dropped.length, kind, ids: read.dropped.join(", ") }));
+      }
+    }
+    if (merged.skipped.length) {
+      imported.messages.push(fill(s.import_duplicates, { labels: labels(merged.skipped) }));
+    }
+    if (merged.renamed.length) {
+      imported.messages.push(fill(s.import_renamed, { labels: labels(merged.renamed) }));
+    }
+  });
+  return imported;
 }
 
 /**
- * Reads the file chosen in a file input as text, then empties the input so
- * that the same file can be chosen again.
- * @param {HTMLInputElement} input
- * @param {(name: string, text: string) => void} done
+ * Reads files (chosen in a file input, or dropped) as text, in their order.
+ * @param {FileList | null} list
+ * @returns {Promise<TextFile[]>}
  */
-export function readChosenFile(input, done) {
-  const file = input.files && input.files[0];
-  if (!file) return;
-  const reader = new FileReader();
-  reader.onload = () => {
-    done(file.name, String(reader.result));
-    input.value = "";
-  };
-  reader.readAsText(file);
+export function readFiles(list) {
+  const files = list ? Array.from(list) : [];
+  return Promise.all(files.map((file) => file.text().then((text) => ({ name: file.name, text }))));
 }

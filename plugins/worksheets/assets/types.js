@@ -53,6 +53,14 @@
  */
 
 /**
+ * The names of the fields above the form: the assessment's label, assessor and date.
+ * @typedef {object} HeaderFields
+ * @property {string} label
+ * @property {string} assessor
+ * @property {string} date
+ */
+
+/**
  * The formats the script writes and the value of a "not applicable" answer.
  * @typedef {object} Formats
  * @property {string} answers
@@ -62,14 +70,21 @@
 
 /**
  * The strings the script shows (CLIENT_STRINGS in formats/client.py).
- * @typedef {"answer_no" | "answer_yes" | "band" | "band_pending" | "complete" | "completion" | "csv_answer"
- *   | "csv_item" | "csv_note" | "csv_score" | "csv_section" | "delete_assessment"
- *   | "delete_confirm" | "failed_critical" | "import_done" | "import_dropped"
- *   | "import_not_answers" | "import_not_json" | "import_wrong_block" | "kind_checklist"
- *   | "kind_worksheet" | "label_field" | "list_separator" | "not_applicable"
- *   | "open_assessment" | "open_required" | "percent" | "progress" | "progress_count"
- *   | "progress_none" | "provisional" | "reset_confirm" | "score" | "score_none" | "storage_full"
- *   | "storage_unavailable" | "storage_unreadable" | "unnamed" | "version_changed"} StringKey
+ * @typedef {"answer_no" | "answer_yes" | "band" | "band_pending" | "compare_actions"
+ *   | "compare_caption" | "compare_completion" | "compare_open" | "complete" | "completion"
+ *   | "critical" | "csv_answer" | "csv_item" | "csv_note" | "csv_score" | "csv_section"
+ *   | "delete_assessment" | "deleted" | "duplicate_assessment" | "duplicated" | "failed_critical"
+ *   | "import_bundle" | "import_done" | "import_dropped" | "import_duplicates"
+ *   | "import_not_answers" | "import_not_json" | "import_other_blocks" | "import_renamed"
+ *   | "import_wrong_block" | "kind_checklist" | "kind_worksheet" | "label_field"
+ *   | "list_separator" | "not_applicable" | "now_open" | "open_assessment" | "open_required"
+ *   | "pdf_assessor" | "pdf_date" | "percent" | "progress" | "progress_count" | "progress_none"
+ *   | "provisional" | "rename_assessment" | "rename_label" | "renamed" | "report_beyond"
+ *   | "report_best" | "report_failed" | "report_overall" | "report_result" | "report_spread"
+ *   | "reset_confirm" | "restored" | "score" | "score_none" | "share_add" | "share_copied"
+ *   | "share_damaged" | "share_dismiss" | "share_manual" | "share_offer" | "share_source"
+ *   | "share_wrong_block" | "storage_full" | "storage_unavailable" | "storage_unreadable"
+ *   | "undo" | "unnamed" | "version_changed"} StringKey
  */
 
 /** @typedef {Record<StringKey, string>} Strings */
@@ -84,7 +99,7 @@
  * @property {string} lang
  * @property {string} title
  * @property {boolean} allowNa
- * @property {string} labelField
+ * @property {HeaderFields} headerFields
  * @property {Formats} formats
  * @property {ClientSection[]} sections
  * @property {ScalePointData[]} [scale]
@@ -102,9 +117,11 @@
 /** @typedef {Record<string, Answer>} Answers */
 
 /**
- * One assessment of a block, as the page holds it.
+ * One assessment of a block, as the page holds it ("" for no assessor or date).
  * @typedef {object} State
  * @property {string} label
+ * @property {string} assessor
+ * @property {string} date YYYY-MM-DD
  * @property {Answers} answers
  * @property {Record<string, string>} notes
  * @property {string | null} updated
@@ -119,9 +136,18 @@
  * @property {number} version
  * @property {string} lang
  * @property {string} label
+ * @property {string} [assessor] only when there is one
+ * @property {string} [date] YYYY-MM-DD, only when there is one
  * @property {string} updated
  * @property {Answers} answers
  * @property {Record<string, string>} notes
+ */
+
+/**
+ * Several assessments moved together (formats/answers.py's Bundle).
+ * @typedef {object} BundleFile
+ * @property {string} format
+ * @property {AnswersFile[]} assessments
  */
 
 /**

@@ -25,13 +25,20 @@ from .fields import FieldName
 
 # The strings that the script uses (a test keeps this list complete).
 CLIENT_STRINGS = (
-    "answer_no", "answer_yes", "band", "band_pending", "complete", "completion", "csv_answer",
-    "csv_item", "csv_note", "csv_score", "csv_section", "delete_assessment", "delete_confirm",
-    "failed_critical", "import_done", "import_dropped", "import_not_answers", "import_not_json",
-    "import_wrong_block", "kind_checklist", "kind_worksheet", "label_field", "list_separator",
-    "not_applicable", "open_assessment", "open_required", "percent", "progress",
-    "progress_count", "progress_none", "provisional", "reset_confirm", "score", "score_none",
-    "storage_full", "storage_unavailable", "storage_unreadable", "unnamed", "version_changed",
+    "answer_no", "answer_yes", "band", "band_pending", "compare_actions", "compare_caption",
+    "compare_completion", "compare_open", "complete", "completion", "critical", "csv_answer",
+    "csv_item", "csv_note", "csv_score", "csv_section", "delete_assessment", "deleted",
+    "duplicate_assessment", "duplicated", "failed_critical", "import_bundle", "import_done",
+    "import_dropped", "import_duplicates", "import_not_answers", "import_not_json",
+    "import_other_blocks", "import_renamed", "import_wrong_block", "kind_checklist",
+    "kind_worksheet", "label_field", "list_separator", "not_applicable", "now_open",
+    "open_assessment", "open_required", "pdf_assessor", "pdf_date", "percent", "progress",
+    "progress_count", "progress_none", "provisional", "rename_assessment", "rename_label",
+    "renamed", "report_beyond", "report_best", "report_failed", "report_overall",
+    "report_result", "report_spread", "reset_confirm", "restored", "score", "score_none",
+    "share_add", "share_copied", "share_damaged", "share_dismiss", "share_manual",
+    "share_offer", "share_source", "share_wrong_block", "storage_full", "storage_unavailable",
+    "storage_unreadable", "undo", "unnamed", "version_changed",
 )  # fmt: skip
 
 
@@ -71,6 +78,14 @@ class BandData(TypedDict):
     label: str
 
 
+class HeaderFields(TypedDict):
+    """The names of the fields above the form: the assessment's label, assessor and date."""
+
+    label: str
+    assessor: str
+    date: str
+
+
 class Formats(TypedDict):
     answers: str
     bundle: str
@@ -86,7 +101,7 @@ class ClientData(TypedDict, total=False):
     lang: str
     title: str
     allowNa: bool
-    labelField: str
+    headerFields: HeaderFields
     formats: Formats
     sections: list[ClientSection]
     scale: list[ScalePointData]
@@ -141,7 +156,11 @@ def client_data(model: Checklist | Worksheet, lang: str, title: str) -> ClientDa
         "lang": lang,
         "title": plain_text(title),
         "allowNa": model.allow_na,
-        "labelField": str(FieldName(model.id, None, "label")),
+        "headerFields": {
+            "label": str(FieldName(model.id, None, "label")),
+            "assessor": str(FieldName(model.id, None, "assessor")),
+            "date": str(FieldName(model.id, None, "date")),
+        },
         "formats": {"answers": ANSWERS_FORMAT, "bundle": BUNDLE_FORMAT, "na": NA},
         "sections": sections,
         "strings": {key: strings[key] for key in CLIENT_STRINGS},

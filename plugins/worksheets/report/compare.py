@@ -137,11 +137,16 @@ def _checklist_rows(comparison: Comparison, model: Checklist) -> None:
             comparison.rows.append(Row(item.id, item.text, section.title, cells, spread=spread))
 
 
+def _rank(value: float | None) -> tuple[bool, float]:
+    """Best score first; no score (nothing answered) after every score, 0 % included."""
+    return (value is None, -(value or 0.0))
+
+
 def compare(assessments: list[Assessment], tolerance: float = DEFAULT_TOLERANCE) -> Comparison:
     """The assessments of one block side by side, the best score first."""
     scored = sorted(
         ((assessment, score(assessment)) for assessment in assessments),
-        key=lambda pair: (-(figure(pair[1]) or -1), pair[0].document.label, pair[0].day),
+        key=lambda pair: _rank(figure(pair[1])) + (pair[0].document.label, pair[0].day),
     )
     model = assessments[0].model
     comparison = Comparison(

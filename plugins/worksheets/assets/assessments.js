@@ -1,0 +1,235 @@
+// @ts-check
+/* The assessments of a block kept in this browser, compared in a table beside
+ * the result, and managed there: open, rename, duplicate, delete with undo.
+ * After each, focus moves to where the reader can carry on, and one polite
+ * message says which assessment is open. */
+
+import { columnOrder, compareAssessments, DEFAULT_TOLERANCE } from "./compare.js";
+import { csvText } from "./csv.js";
+import { find, Notice } from "./dom.js";
+import { comparisonGrid, gridRows } from "./grid.js";
+import { fill } from "./result.js";
+import { comparisonTable } from "./table.js";
+import { download, exportAllCsv, exportBundle, fileName } from "./transfer.js";
+
+/** @typedef {import("./block.js").Block} Block */
+/** @typedef {import("./types.js").State} State */
+/** @typedef {import("./table.js").Sort} Sort */
+
+/**
+ * The assessments as they were before a deletion, to undo it.
+ * @typedef {object} Snapshot
+ * @property {State} state
+ * @property {State[]} archive
+ * @property {number} ref where the deleted one was
+ */
+
+/** @type {Record<Sort, Sort>} */
+const NEXT_SORT = { none: "descending", descending: "ascending", ascending: "descending" };
+
+export class AssessmentsView {
+  /** @param {Block} owner */
+  constructor(owner) {
+    this.owner = owner;
+    const element = owner.element;
+    this.holder = find(element, ".worksheets-compare");
+    this.scroll = find(this.holder, ".worksheets-compare-scroll");
+    this.said = new Notice(find(element, ".worksheets-said"), false);
+    this.renameForm = find(element, "form.worksheets-rename");
+    this.renameInput = /** @type {HTMLInputElement} */ (find(this.renameForm, "input"));
+    this.renameLabel = find(this.renameForm, "label");
+    this.spreadButton = find(element, "[data-worksheets-action='spread']");
+    this.tolerance = /** @type {HTMLInputElement} */ (find(element, "[data-worksheets-tolerance]"));
+    /** @type {Sort} */
+    this.sort = "none";
+    /** @type {number | null} the assessment being renamed */
+    this.renaming = null;
+    /** @type {Snapshot | null} */
+    this.snapshot = null;
+  }
+
+  start() {
+    this.tolerance.addEventListener("input", () => this.render());
+    this.renameForm.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.finishRename(true);
+    });
+    this.renameForm.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") this.finishRename(false);
+    });
+  }
+
+  /** Whether the reader asked for the spread between assessments (evaluators' calibration). */
+  showsSpread() {
+    return this.spreadButton.getAttribute("aria-pressed") === "true";
+  }
+
+  /** The tolerance typed in, if it is a number of scale points. */
+  toleranceValue() {
+    const value = this.tolerance.valueAsNumber;
+    return isFinite(value) && value >= 0 ? value : DEFAULT_TOLERANCE;
+  }
+
+  /** The comparison of every assessment in columns, and its words. */
+  grid() {
+    const block = this.owner.block, states = this.owner.list();
+    const comparison = compareAssessments(block, states, this.toleranceValue());
+    const order = columnOrder(comparison, this.sort);
+    return { order, grid: comparisonGrid(block, comparison, order, this.showsSpread()) };
+  }
+
+  /** Shows the comparison when there are two assessments or more; keeps focus where it was. */
+  render() {
+    const states = this.owner.list(), s = this.owner.strings;
+    this.holder.hidden = states.length < 2;
+    find(this.owner.element, ".worksheets-tolerance").hidden = !this.showsSpread();
+    if (states.length < 2) {
+      this.scroll.textContent = "";
+      return;
+    }
+    // A button of the table keeps the focus through the table's rebuilding.
+    const focused = document.activeElement;
+    const action = focused && this.scroll.contains(focused)
+      ? focused.getAttribute("data-worksheets-action") : null;
+    const ref = focused && focused.getAttribute("data-worksheets-ref");
+    const { order, grid } = this.grid();
+    this.scroll.textContent = "";
+    this.scroll.appendChild(comparisonTable(grid, {
+      captionId: this.owner.element.id + "-compare-caption",
+      caption: fill(s.compare_caption, { title: this.owner.block.title, count: states.length }),
+      refs: order, sort: this.sort, strings: s,
+    }));
+    if (action) this.focusAction(action, ref === null ? null : Number(ref));
+  }
+
+  /**
+   * Focuses a button of the table, or the label field when the table is gone.
+   * @param {string} action
+   * @param {number | null} ref
+   */
+  focusAction(action, ref) {
+    const where = "[data-worksheets-action='" + action + "']"
+      + (ref === null ? "" : "[data-worksheets-ref='" + ref + "']");
+    const button = this.holder.hidden ? null : this.scroll.querySelector(where);
+    if (button instanceof HTMLElement) button.focus();
+    else if (this.owner.form.labelInput) this.owner.form.labelInput.focus();
+  }
+
+  /**
+   * Says what happened and which assessment is open, with buttons if any.
+   * @param {string} what
+   * @param {import("./dom.js").NoticeAction[]} [actions]
+   */
+  announce(what, actions = []) {
+    const s = this.owner.strings;
+    const open = fill(s.now_open, { label: this.owner.state.label || s.unnamed });
+    this.said.show([what ? what + " " + open : open], actions);
+  }
+
+  /** Forgets the deletion to undo, the last message and any renaming under way: the
+   * assessments changed otherwise. */
+  forget() {
+    this.snapshot = null;
+    this.said.clear();
+    this.renaming = null;
+    this.renameForm.hidden = true;
+  }
+
+  /**
+   * A button of the comparison was pressed.
+   * @param {string} action
+   * @param {number} ref the assessment's place in the block's list (0: the open one)
+   */
+  act(action, ref) {
+    const owner = this.owner, states = owner.list(), chosen = states[ref];
+    const s = owner.strings, name = chosen ? chosen.label || s.unnamed : "";
+    if (action === "sort") {
+      this.sort = NEXT_SORT[this.sort];
+      this.render();
+    } else if (action === "spread") {
+      this.spreadButton.setAttribute("aria-pressed", String(!this.showsSpread()));
+      this.render();
+    } else if (action === "export-compare") {
+      const { grid } = this.grid();
+      download(fileName(owner.block, "comparison", "csv"), "text/csv;charset=utf-8",
+        csvText(gridRows(s, grid)));
+    } else if (action === "export-bundle") {
+      exportBundle(owner.block, states);
+    } else if (action === "export-all-csv") {
+      exportAllCsv(owner.block, states);
+    } else if (action === "rename-cancel") {
+      this.finishRename(false);
+    } else if (chosen) {
+      this.manage(action, ref, name);
+    }
+  }
+
+  /**
+   * Opens, renames, duplicates or deletes one assessment.
+   * @param {string} action
+   * @param {number} ref
+   * @param {string} name
+   */
+  manage(action, ref, name) {
+    const owner = this.owner, s = owner.strings;
+    if (action === "rename") this.startRename(ref, name);
+    if (["open", "duplicate", "delete"].indexOf(action) < 0) return;
+    this.forget();
+    if (action === "open") {
+      owner.openAt(ref);
+      this.announce("");
+    } else if (action === "duplicate") {
+      owner.duplicateAt(ref);
+      this.announce(fill(s.duplicated, { label: name, copy: owner.state.label || s.unnamed }));
+    } else if (action === "delete") {
+      this.snapshot = { ...owner.deleteAt(ref), ref };
+      this.announce(fill(s.deleted, { label: name }), [{ label: s.undo, run: () => this.undo() }]);
+      this.said.buttons[0].focus();
+      return;
+    }
+    this.focusAction("rename", 0);
+  }
+
+  undo() {
+    const snapshot = this.snapshot, s = this.owner.strings;
+    if (!snapshot) return;
+    this.snapshot = null;
+    this.owner.restore(snapshot.state, snapshot.archive);
+    const restored = this.owner.list()[snapshot.ref];
+    this.announce(fill(s.restored, { label: restored.label || s.unnamed }));
+    this.focusAction(snapshot.ref === 0 ? "rename" : "open", snapshot.ref);
+  }
+
+  /**
+   * Shows the rename field for one assessment.
+   * @param {number} ref
+   * @param {string} name
+   */
+  startRename(ref, name) {
+    this.renaming = ref;
+    this.renameLabel.textContent = fill(this.owner.strings.rename_label, { label: name });
+    this.renameInput.value = this.owner.list()[ref].label;
+    this.renameForm.hidden = false;
+    this.renameInput.focus();
+    this.renameInput.select();
+  }
+
+  /**
+   * Saves or drops the new name, then goes back to the assessment's Rename button.
+   * @param {boolean} save
+   */
+  finishRename(save) {
+    const ref = this.renaming, s = this.owner.strings;
+    if (ref === null) return;
+    this.renaming = null;
+    this.renameForm.hidden = true;
+    const state = this.owner.list()[ref];
+    if (save && state && state.label !== this.renameInput.value.trim()) {
+      const old = state.label || s.unnamed;
+      this.forget();
+      this.owner.renameAt(ref, this.renameInput.value.trim());
+      this.announce(fill(s.renamed, { old, "new": state.label || s.unnamed }));
+    }
+    this.focusAction("rename", ref);
+  }
+}
