@@ -146,7 +146,7 @@ def compare(assessments: list[Assessment], tolerance: float = DEFAULT_TOLERANCE)
     """The assessments of one block side by side, the best score first."""
     scored = sorted(
         ((assessment, score(assessment)) for assessment in assessments),
-        key=lambda pair: _rank(figure(pair[1])) + (pair[0].document.label, pair[0].day),
+        key=lambda pair: (*_rank(figure(pair[1])), pair[0].document.label, pair[0].day),
     )
     model = assessments[0].model
     comparison = Comparison(
