@@ -176,3 +176,25 @@ def test_pdfjs_lists_every_field_with_its_full_name_and_saves_answers(
     box = widget_box(pdfs / "site-visit-en.pdf", "site-visit:floor")
     empty = ink(render_first_page(pdfs / "site-visit-en.pdf", tmp_path / "e"), box)
     assert ink(render_first_page(saved, tmp_path / "s"), box) > empty + 4
+
+
+def test_the_result_box_is_fillable_and_never_alone_on_a_page(pdfs: Path) -> None:
+    for name, block, last in (
+        ("site-visit-en.pdf", "site-visit", "site-visit:reports"),
+        ("readiness-en.pdf", "readiness", "readiness:feedback"),
+    ):
+        with pymupdf.open(pdfs / name) as document:
+            pages = {
+                widget.field_name: page.number for page in document for widget in page.widgets()
+            }
+        result = [f"{block}:@{part}" for part in ("score", "band", "signed-by", "signed-on")]
+        assert all(field in pages for field in result), name
+        assert {pages[field] for field in result} == {pages[last]}, name
+
+
+def test_column_headers_fit_whole_words(pdfs: Path) -> None:
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdfs / "site-visit-en.pdf"), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "applicable" in text and "applicabl\n" not in text

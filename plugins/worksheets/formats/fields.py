@@ -3,7 +3,8 @@
 ``<block id>:<item id>`` is an answer (a checkbox, or a radio group whose
 values are the scale values and ``na``), ``<block id>:<item id>:na`` a
 checklist item's N/A box, ``<block id>:<item id>:note`` its note and
-``<block id>:@label`` / ``@assessor`` / ``@date`` the header fields. Ids are
+``<block id>:@label`` / ``@assessor`` / ``@date`` the header fields; the PDFs' result
+box adds ``@score``, ``@band``, ``@signed-by`` and ``@signed-on``. Ids are
 slugs, so these names never collide, in a booklet either.
 """
 
@@ -13,8 +14,18 @@ from dataclasses import dataclass
 from typing import Literal, cast
 
 ItemPart = Literal["answer", "na", "note"]
-HeaderField = Literal["label", "assessor", "date"]
-HEADER_FIELDS: tuple[HeaderField, ...] = ("label", "assessor", "date")
+# The header (what is assessed, by whom, when) and, in the PDFs, the result box that
+# a person fills in by hand (score or progress, band or open items, signature, date).
+HeaderField = Literal["label", "assessor", "date", "score", "band", "signed-by", "signed-on"]
+HEADER_FIELDS: tuple[HeaderField, ...] = (
+    "label",
+    "assessor",
+    "date",
+    "score",
+    "band",
+    "signed-by",
+    "signed-on",
+)
 ITEM_PARTS: tuple[ItemPart, ...] = ("answer", "na", "note")
 _ITEM_SUFFIXES: dict[str, ItemPart] = {"na": "na", "note": "note"}
 

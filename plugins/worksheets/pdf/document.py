@@ -80,10 +80,19 @@ def _entry_labels(block: Checklist | Worksheet, strings: Strings) -> dict[str, F
 def field_labels(entries: Sequence[Entry], lang: str) -> dict[str, FieldLabel]:
     """Every form field's accessible name in full, by field name (pdf/finish.py sets them)."""
     strings = Strings(lang)
-    headers = {"label": "pdf_vendor", "assessor": "pdf_assessor", "date": "pdf_date"}
     labels: dict[str, FieldLabel] = {}
     for entry in entries:
         labels.update(_entry_labels(entry.block, strings))
+        worksheet = isinstance(entry.block, Worksheet)
+        headers = {
+            "label": "pdf_vendor",
+            "assessor": "pdf_assessor",
+            "date": "pdf_date",
+            "score": "pdf_score" if worksheet else "pdf_progress",
+            "band": "pdf_band" if worksheet else "pdf_open_items",
+            "signed-by": "pdf_signed_by",
+            "signed-on": "pdf_signed_on",
+        }
         for part, key in headers.items():
             name = f"{strings[key]} ({plain_text(entry.title)})"
             labels[field_name(entry.block.id, part=part)] = {"name": name, "options": {}}
