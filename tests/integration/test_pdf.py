@@ -112,7 +112,8 @@ def test_checklist_pdf_has_texts_fields_and_metadata(built: Build, lang: str) ->
 
     fields = fields_of(path)
     items = ("floor", "people", "reports")
-    expected = {f"site-visit:@{name}" for name in ("label", "assessor", "date")}
+    headers = ("label", "assessor", "date", "score", "band", "signed-by", "signed-on")
+    expected = {f"site-visit:@{name}" for name in headers}
     for item in items:
         expected |= {f"site-visit:{item}", f"site-visit:{item}:na", f"site-visit:{item}:note"}
     assert set(fields) == expected
@@ -128,7 +129,8 @@ def test_worksheet_pdf_has_a_choice_of_the_scale_and_na(built: Build) -> None:
     path = built.site_dir / "pdf" / "readiness-sv.pdf"
     fields = fields_of(path)
     criteria = ("programme", "frequency", "feedback")
-    assert set(fields) == {f"readiness:@{n}" for n in ("label", "assessor", "date")} | {
+    headers = ("label", "assessor", "date", "score", "band", "signed-by", "signed-on")
+    assert set(fields) == {f"readiness:@{n}" for n in headers} | {
         f"readiness:{c}{suffix}" for c in criteria for suffix in ("", ":note")
     }
     for criterion in criteria:
@@ -142,7 +144,7 @@ def test_worksheet_pdf_has_a_choice_of_the_scale_and_na(built: Build) -> None:
         "85 % och uppåt: Redo för revision",
         "Kritisk",
         "Vikt 40",
-        "Underskrift",
+        "Underskrivet av",
         "Bedömare",
         "Det finns ett utbildningsprogram.",
     ):
