@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends
 
-.PHONY: site test serve check translations new-guide schema pdf bench lint site-deps test-deps clean
+.PHONY: vendor site test serve check translations new-guide schema pdf bench lint site-deps test-deps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,14 @@ $(BIN)/.installed: pyproject.toml
 node_modules/.installed: package.json package-lock.json | test-deps
 	npm ci --no-audit --no-fund
 	touch $@
+
+# pdf.js, served by the site for importing filled PDFs: copied from the version
+# package-lock.json pins (a test keeps the copy and the lock in step).
+vendor: node_modules/.installed
+	cp node_modules/pdfjs-dist/build/pdf.min.mjs node_modules/pdfjs-dist/build/pdf.worker.min.mjs \
+	  node_modules/pdfjs-dist/LICENSE plugins/worksheets/assets/vendor/pdfjs/
+	@v=$$(node -p 'require("./node_modules/pdfjs-dist/package.json").version'); \
+	  sed -i "s/^pdfjs-dist [^ ]* /pdfjs-dist $$v /" plugins/worksheets/assets/vendor/pdfjs/README
 
 site: $(BIN)/.installed site-deps
 	$(BIN)/mkdocs build --strict

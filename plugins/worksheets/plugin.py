@@ -42,6 +42,7 @@ ASSETS = (
     "grid.js",
     "incoming.js",
     "kinds.js",
+    "pdfimport.js",
     "result.js",
     "scoring.js",
     "share.js",
@@ -49,6 +50,8 @@ ASSETS = (
     "table.js",
     "transfer.js",
 )  # types.js holds JSDoc types only: TypeScript reads it, browsers never load it.
+# pdf.js, served by the site and loaded by pdfimport.js only when a reader imports a PDF.
+VENDOR = ("vendor/pdfjs/pdf.min.mjs", "vendor/pdfjs/pdf.worker.min.mjs", "vendor/pdfjs/LICENSE")
 ASSET_DIR = "assets/worksheets"
 PDF_FOLDER = "pdf"
 ESCAPED_META = ("title", "description")
@@ -125,7 +128,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             if file.abs_src_path and not readable_file(file.abs_src_path):
                 files.remove(file)
         folder = Path(str(resources.files(__package__).joinpath("assets")))
-        for asset in ASSETS:
+        for asset in (*ASSETS, *VENDOR):
             uri = f"{ASSET_DIR}/{asset}"
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(folder / asset)))

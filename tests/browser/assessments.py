@@ -80,7 +80,7 @@ def column_names(table: Locator) -> list[str]:
 
 def import_files(page: Page, *paths: Path) -> None:
     with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name="Import JSON").click()
+        page.get_by_role("button", name="Import (JSON or PDF)…").click()
     assert chooser.value.is_multiple()
     chooser.value.set_files(list(paths))
 

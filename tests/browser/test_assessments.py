@@ -251,7 +251,7 @@ def test_every_new_control_has_a_name(page: Page, base_url: str) -> None:
     expect(page.get_by_role("region", name="3 assessments side by side")).to_have_attribute(
         "tabindex", "0"
     )
-    expect(page.get_by_role("button", name="Import JSON")).to_be_visible()
+    expect(page.get_by_role("button", name="Import (JSON or PDF)…")).to_be_visible()
     page.goto(base_url + "sv/ready/")
     expect(page.get_by_role("button", name="Byt namn Vendor C")).to_be_visible()
     expect(page.get_by_role("table", name="3 bedömningar sida vid sida")).to_be_visible()

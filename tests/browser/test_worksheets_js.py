@@ -292,7 +292,7 @@ def test_export_json_and_csv_then_reset_and_import(
     assert page.evaluate(f"localStorage.getItem('{WORKSHEET_KEY}')") is None
 
     with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name="Import JSON").click()
+        page.get_by_role("button", name="Import (JSON or PDF)…").click()
     chooser.value.set_files(exported)
     expect(page.get_by_role("alert")).to_contain_text(f"Imported 2 answers from {exported.name}.")
     expect(page.get_by_role("status")).to_contain_text("2 of 3 answered")
@@ -314,7 +314,7 @@ def test_import_refuses_other_blocks_and_reports_dropped_ids(
 
     def import_file(path: Path) -> None:
         with page.expect_file_chooser() as chooser:
-            page.get_by_role("button", name="Import JSON").click()
+            page.get_by_role("button", name="Import (JSON or PDF)…").click()
         chooser.value.set_files(path)
 
     other = write_json(
@@ -585,7 +585,7 @@ def test_importing_keeps_the_answers_on_screen_as_another_assessment(
         },
     )
     with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name="Import JSON").click()
+        page.get_by_role("button", name="Import (JSON or PDF)…").click()
     chooser.value.set_files(other)
     expect(page.get_by_role("textbox", name="Assessment label")).to_have_value("Site Porto")
     expect(page.get_by_role("status")).to_contain_text("Progress: 25%")

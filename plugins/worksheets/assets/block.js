@@ -70,7 +70,7 @@ export class Block {
     this.element.addEventListener("click", (event) => this.onClick(event));
     const file = find(this.element, "input[data-worksheets-import]");
     if (file instanceof HTMLInputElement) {
-      file.addEventListener("change", () => readFiles(file.files).then((files) => {
+      file.addEventListener("change", () => readFiles(this.block, file.files).then((files) => {
         file.value = "";
         this.importFiles(files);
       }));

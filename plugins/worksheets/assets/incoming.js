@@ -54,7 +54,7 @@ export function dropZone(owner) {
     event.preventDefault();
     depth = 0;
     showHint(false);
-    readFiles(event.dataTransfer.files).then((files) => owner.importFiles(files));
+    readFiles(owner.block, event.dataTransfer.files).then((files) => owner.importFiles(files));
   });
 }
 

@@ -2,6 +2,7 @@
 /* Answers in and out of the page: JSON and CSV downloads of one assessment or
  * of all, and importing answers files and bundles, which never overwrites. */
 
+import { isPdf, readPdfFile } from "./pdfimport.js";
 import { answersDocument, bundleDocument, documentsIn, fitAnswers, isForBlock,
   mergeAssessments } from "./answers.js";
 import { assessmentsRows, blockCsv, csvText } from "./csv.js";
@@ -12,10 +13,11 @@ import { fill } from "./result.js";
 /** @typedef {import("./types.js").State} State */
 
 /**
- * A file's name and text.
+ * A file's name and text; `problem` when it could not be read (a PDF refused).
  * @typedef {object} TextFile
  * @property {string} name
  * @property {string} text
+ * @property {string} [problem]
  */
 
 /**
@@ -124,6 +126,10 @@ export function readFile(block, file) {
   const s = block.strings, kind = KINDS[block.kind].word(s);
   /** @type {FileRead} */
   const read = { states: [], bundle: false, problems: [], dropped: [] };
+  if (file.problem) {
+    read.problems.push(file.problem);
+    return read;
+  }
   let data;
   try {
     data = JSON.parse(file.text);
@@ -199,11 +205,15 @@ export function importFiles(block, existing, files) {
 }
 
 /**
- * Reads files (chosen in a file input, or dropped) as text, in their order.
+ * Reads files (chosen in a file input, or dropped) in their order: answers files and
+ * bundles as text, filled offline PDFs through pdf.js into an answers file.
+ * @param {ClientData} block
  * @param {FileList | null} list
  * @returns {Promise<TextFile[]>}
  */
-export function readFiles(list) {
+export function readFiles(block, list) {
   const files = list ? Array.from(list) : [];
-  return Promise.all(files.map((file) => file.text().then((text) => ({ name: file.name, text }))));
+  return Promise.all(files.map((file) => isPdf(file)
+    ? readPdfFile(block, file)
+    : file.text().then((text) => ({ name: file.name, text }))));
 }

@@ -75,7 +75,8 @@
  *   | "critical" | "csv_answer" | "csv_item" | "csv_note" | "csv_score" | "csv_section"
  *   | "delete_assessment" | "deleted" | "duplicate_assessment" | "duplicated" | "failed_critical"
  *   | "import_bundle" | "import_done" | "import_dropped" | "import_duplicates"
- *   | "import_not_answers" | "import_not_json" | "import_other_blocks" | "import_renamed"
+ *   | "import_not_answers" | "import_not_json" | "import_pdf_damaged" | "import_pdf_flat"
+ *   | "import_pdf_other" | "import_pdf_unavailable" | "import_other_blocks" | "import_renamed"
  *   | "import_wrong_block" | "kind_checklist" | "kind_worksheet" | "label_field"
  *   | "list_separator" | "not_applicable" | "now_open" | "open_assessment" | "open_required"
  *   | "pdf_assessor" | "pdf_date" | "percent" | "progress" | "progress_count" | "progress_none"
@@ -101,6 +102,7 @@
  * @property {boolean} allowNa
  * @property {HeaderFields} headerFields
  * @property {Formats} formats
+ * @property {{keywordPrefix: string}} pdf how to find this block in an offline PDF's keywords
  * @property {ClientSection[]} sections
  * @property {ScalePointData[]} [scale]
  * @property {BandData[]} [bands]

@@ -21,6 +21,7 @@ from ..model import (
 )
 from ..strings import Strings
 from .answers import ANSWERS_FORMAT, BUNDLE_FORMAT, NA
+from .documents import BlockPdf
 from .fields import FieldName
 
 # The strings that the script uses (a test keeps this list complete).
@@ -30,11 +31,12 @@ CLIENT_STRINGS = (
     "csv_item", "csv_note", "csv_score", "csv_section", "delete_assessment", "deleted",
     "duplicate_assessment", "duplicated", "failed_critical", "import_bundle", "import_done",
     "import_dropped", "import_duplicates", "import_not_answers", "import_not_json",
-    "import_other_blocks", "import_renamed", "import_wrong_block", "kind_checklist",
+    "import_other_blocks", "import_pdf_damaged", "import_pdf_flat", "import_pdf_other",
+    "import_pdf_unavailable", "import_renamed", "import_wrong_block", "kind_checklist",
     "kind_worksheet", "label_field", "list_separator", "not_applicable", "now_open",
     "open_assessment", "open_required", "pdf_assessor", "pdf_date", "percent", "progress",
     "progress_count", "progress_none", "provisional", "rename_assessment", "rename_label",
-    "renamed", "report_beyond", "report_best", "report_failed", "report_overall",
+    "renamed", "report_best", "report_beyond", "report_failed", "report_overall",
     "report_result", "report_spread", "reset_confirm", "restored", "score", "score_none",
     "share_add", "share_copied", "share_damaged", "share_dismiss", "share_manual",
     "share_offer", "share_source", "share_wrong_block", "storage_full", "storage_unavailable",
@@ -92,6 +94,12 @@ class Formats(TypedDict):
     na: str
 
 
+class PdfData(TypedDict):
+    """How the script finds its block in an offline PDF's keywords (formats/documents.py)."""
+
+    keywordPrefix: str
+
+
 class ClientData(TypedDict, total=False):
     """One block for the script. ``scale`` and ``bands`` only for a worksheet."""
 
@@ -103,6 +111,7 @@ class ClientData(TypedDict, total=False):
     allowNa: bool
     headerFields: HeaderFields
     formats: Formats
+    pdf: PdfData
     sections: list[ClientSection]
     scale: list[ScalePointData]
     bands: list[BandData]
@@ -162,6 +171,7 @@ def client_data(model: Checklist | Worksheet, lang: str, title: str) -> ClientDa
             "date": str(FieldName(model.id, None, "date")),
         },
         "formats": {"answers": ANSWERS_FORMAT, "bundle": BUNDLE_FORMAT, "na": NA},
+        "pdf": {"keywordPrefix": BlockPdf.keyword_prefix(model.kind, model.id)},
         "sections": sections,
         "strings": {key: strings[key] for key in CLIENT_STRINGS},
     }

@@ -38,7 +38,13 @@ class BlockPdf:
     @property
     def keyword(self) -> str:
         """``worksheets:<kind>:<id>:<version>:<lang>``, in the PDF's keywords."""
-        return f"{_KEYWORD_PREFIX}:{self.kind}:{self.block_id}:{self.version}:{self.lang}"
+        return f"{self.keyword_prefix(self.kind, self.block_id)}{self.version}:{self.lang}"
+
+    @staticmethod
+    def keyword_prefix(kind: str, block_id: str) -> str:
+        """What every keyword of a block's PDFs starts with, whatever the version and
+        language: the page's script finds its block in a PDF by it."""
+        return f"{_KEYWORD_PREFIX}:{kind}:{block_id}:"
 
     def describe(self) -> str:
         """For messages: ``worksheet 'copc-readiness' (en)``."""
