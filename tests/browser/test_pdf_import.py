@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import pymupdf  # type: ignore[import-untyped]
+import pymupdf
 import pytest
 from playwright.sync_api import Page, expect
 
