@@ -11,6 +11,7 @@
   fields themselves (poppler: Evince, Okular, pdftoppm) show ticked boxes; the
   ``/NeedAppearances`` flag that made them redraw, badly, goes.
 - The header keeps the version WeasyPrint wrote (pypdf would write 1.3).
+- Every page tabs through its fields in structure order (``/Tabs /S``), as PDF/UA asks.
 
 Runs in the PDF worker: it imports pypdf only, lazily.
 """
@@ -153,5 +154,8 @@ def finish(path: str, labels: dict[str, FieldLabel]) -> None:
                 _finish_field(writer, field, label)
         form[NameObject("/Fields")] = fields
         form.pop("/NeedAppearances", None)
+    for page in writer.pages:
+        # Tab through the fields in the order of the document's structure (reading order).
+        page[NameObject("/Tabs")] = NameObject("/S")
     with open(path, "wb") as stream:
         writer.write(stream)
