@@ -54,7 +54,7 @@ def test_pdf_ua_properties_are_in_the_file(pdfs: Path) -> None:
         assert "/StructTreeRoot" in root
         assert "/NeedAppearances" not in dictionary(root["/AcroForm"])
         for page in reader.pages:
-            assert page["/Tabs"] == "/S"
+            assert str(page["/Tabs"]) == "/S"
             for annotation in page.get("/Annots") or []:
                 widget = annotation.get_object()
                 if widget.get("/FT", widget.get("/Parent", {}).get("/FT")) == "/Btn":
