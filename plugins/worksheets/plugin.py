@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
-from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -21,7 +20,7 @@ from .files import readable_file
 from .formats.documents import BookletPdf
 from .pdf.cache import PdfRenderer
 from .pdf.jobs import PdfError, build_date, site_jobs
-from .render import render_booklet_link, render_translation_status
+from .render import render_assets, render_booklet_link, render_translation_status
 from .scan import Site, scan_docs
 from .splice import PageParts, splice_page
 from .translations import PageStatus, translation_status
@@ -105,14 +104,6 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             for line in self.site.missing_summary():
                 log.info(line)
             self.root_site_dir = Path(config.site_dir)
-        # on_config runs once per language on the same config: add the assets once.
-        css, entry = (f"{ASSET_DIR}/{asset}" for asset in ASSETS[:2])
-        if css not in config.extra_css:
-            config.extra_css.append(css)
-        if entry not in [str(script) for script in config.extra_javascript]:
-            module = ExtraScriptValue(entry)
-            module.type = "module"
-            config.extra_javascript.append(module)
         return config
 
     def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> None:
@@ -176,6 +167,12 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
                 (lambda pdf: self._pdf_url(pdf.file_name, here)) if self.pdf_enabled else None
             ),
             translation_status=lambda: self._translation_status(build_lang),
+            assets=render_assets(
+                *(
+                    self._relative(Path(config.site_dir, ASSET_DIR, name), here)
+                    for name in ASSETS[:2]
+                )
+            ),
         )
         return splice_page(html, parts)
 
@@ -188,8 +185,13 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         )
 
     def _pdf_url(self, name: str, here: Path) -> str:
-        """A relative URL, so that links work on any host and from a file:// copy."""
-        return Path(os.path.relpath(self.root_site_dir / PDF_FOLDER / name, here)).as_posix()
+        return self._relative(self.root_site_dir / PDF_FOLDER / name, here)
+
+    @staticmethod
+    def _relative(target: Path, here: Path) -> str:
+        """A relative URL, so that links work on any host, under any sub-path and from a
+        file:// copy."""
+        return Path(os.path.relpath(target, here)).as_posix()
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled or not self.pdf_enabled or self.site is None:

@@ -80,6 +80,19 @@ def how_scored(worksheet: Worksheet, strings: Strings) -> str:
     )
 
 
+def render_assets(stylesheet: str, script: str) -> str:
+    """The block's stylesheet and script, for a page that has a block (a module script
+    is deferred: it never blocks rendering)."""
+    return (
+        environment()
+        .from_string(
+            '<link rel="stylesheet" href="{{ stylesheet }}">\n'
+            '<script type="module" src="{{ script }}"></script>\n'
+        )
+        .render(stylesheet=stylesheet, script=script)
+    )
+
+
 def render_booklet_link(url: str, lang: str) -> str:
     """The home page's link to a language's booklet of all blocks."""
     return environment().get_template("booklet_link.html").render(url=url, s=Strings(lang))

@@ -135,6 +135,13 @@ def test_blocks_render_in_every_language(site_folder: Callable[..., SiteFolder])
         assert sum(href.endswith("assets/worksheets/worksheets.css") for href in stylesheets) == 1
         href = next(h for h in stylesheets if h.endswith("worksheets.css"))
         assert (build.site_dir / path).parent.joinpath(href).resolve().is_file()
+        scripts = [str(tag["src"]) for tag in document.find_all("script", src=True)]
+        (entry,) = [src for src in scripts if "assets/worksheets/" in src]
+        assert entry.endswith("index.js")
+        assert (build.site_dir / path).parent.joinpath(entry).resolve().is_file()
+    # A page without a block loads nothing of the plugin.
+    home = build.html("index.html")
+    assert "assets/worksheets/" not in home
 
 
 def test_block_goes_at_its_marker_or_at_the_end(site_folder: Callable[..., SiteFolder]) -> None:
@@ -282,6 +289,12 @@ def test_repository_site_builds_strictly_without_third_party_requests(
             url = str(element.get("src") or element.get("href") or "")
             host = urlparse(url).netloc
             assert not host, f"{page.relative_to(site_dir)} requests {url}"
+    toggles = {"": "Switch to dark mode", "es/": "Cambiar al modo oscuro",
+               "sv/": "Byt till mörkt läge"}  # fmt: skip
+    for prefix, toggle in toggles.items():
+        home = (site_dir / prefix / "index.html").read_text(encoding="utf-8")
+        assert f'aria-label="{toggle}"' in home, prefix
+        assert "assets/worksheets/" not in home  # no block, no plugin assets
     for lang, prefix in (("en", ""), ("es", "es/"), ("sv", "sv/")):
         document = BeautifulSoup(
             (site_dir / prefix / "copc-readiness/index.html").read_text(encoding="utf-8"),
