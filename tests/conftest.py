@@ -66,6 +66,7 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 _ConfigLoader.add_constructor("!relative", lambda loader, node: str(REPO))
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: os.environ.get(str(node.value)))
 
 
 def repository_settings() -> dict[str, Any]:

@@ -22,6 +22,7 @@ from .pdf.cache import PdfRenderer
 from .pdf.jobs import PdfError, build_date, site_jobs
 from .render import render_assets, render_booklet_link, render_translation_status
 from .scan import Site, scan_docs
+from .sitemaps import fix_sitemaps
 from .splice import PageParts, splice_page
 from .translations import PageStatus, translation_status
 
@@ -193,11 +194,16 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         file:// copy."""
         return Path(os.path.relpath(target, here)).as_posix()
 
+    # After mkdocs-static-i18n's on_post_build (-100), in which it builds the other
+    # languages: the first build's call comes last, when every language folder exists.
+    @event_priority(-110)
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if not self.config.enabled or not self.pdf_enabled or self.site is None:
+        if not self.config.enabled or self.site is None or not i18n.is_first_build(config):
             return
+        folders = [lang for lang in self.site.languages if lang != self.site.default_language]
+        fix_sitemaps(Path(config.site_dir), folders, config.site_url)
         # A strict build with problems fails anyway: don't spend time on its PDFs.
-        if not i18n.is_first_build(config) or (self.site.problems and config.strict):
+        if not self.pdf_enabled or (self.site.problems and config.strict):
             return
         names = i18n.site_names(config)
         names.setdefault(self.site.default_language, config.site_name)

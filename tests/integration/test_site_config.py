@@ -1,0 +1,54 @@
+"""Site configuration readers and search engines rely on: sitemaps in every language
+folder, absolute when SITE_URL is set and never broken when it is not."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+
+import pytest
+
+from tests.conftest import MKDOCS_YML, SiteFolder
+
+
+def build(site: SiteFolder, site_url: str | None) -> None:
+    config = MKDOCS_YML.replace(
+        "site_name: Test site\n", "site_name: Test site\nsite_url: !ENV SITE_URL\n"
+    )
+    (site.root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    if site_url:
+        env["SITE_URL"] = site_url
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=site.root, env={**env, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True, text=True, check=False, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("site_url", [None, "https://example.org/kb/"])
+def test_every_language_folder_has_a_valid_sitemap(
+    site_folder: Callable[..., SiteFolder], site_url: str | None
+) -> None:
+    site = site_folder()
+    for lang in ("en", "es", "sv"):
+        site.write(f"{lang}/index.md", f"# Home {lang}\n")
+        site.write(f"{lang}/guide.md", f"# Guide {lang}\n")
+    build(site, site_url)
+    for folder in ("", "es/", "sv/"):
+        sitemap = (site.root / "site" / folder / "sitemap.xml").read_text(encoding="utf-8")
+        assert "None" not in sitemap
+        packed = (site.root / "site" / folder / "sitemap.xml.gz").read_bytes()
+        assert gzip.decompress(packed).decode("utf-8") == sitemap
+        if site_url:
+            assert f"<loc>{site_url}es/guide/</loc>" in sitemap
+            assert f'hreflang="sv" href="{site_url}sv/guide/"' in sitemap
+        else:
+            assert "<loc>" not in sitemap
+    if site_url:
+        page = (site.root / "site" / "es" / "guide" / "index.html").read_text(encoding="utf-8")
+        assert f'<link rel="canonical" href="{site_url}es/guide/">' in page
