@@ -66,3 +66,39 @@ def test_touch_targets_are_at_least_44_css_pixels(phone: Page, real_site: str) -
     )
     assert small["checked"] > 50  # every checkbox, radio, note and button of both blocks
     assert small["found"] == []
+
+
+def test_the_blocks_print_gives_the_form_alone_on_few_pages(
+    browser: Browser, real_site: str, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(
+        "window.print = () => { window.__printed = document.documentElement"
+        ".hasAttribute('data-worksheets-printing') && document.querySelectorAll("
+        "'[data-worksheets-printing].worksheets').length; };"
+    )
+    page.goto(real_site + "choosing-a-vendor/")
+    scorecard = page.locator("#ws-vendor-selection-scorecard")
+    for group in scorecard.get_by_role("group").filter(has=page.get_by_role("radio")).all()[:5]:
+        group.get_by_role("radio").nth(2).check()
+    scorecard.get_by_role("button", name="Print").click()
+    assert page.evaluate("window.__printed") == 1  # only this block marked while printing
+    # What the print dialog would print, with the block marked as the button marks it.
+    page.evaluate(
+        "document.documentElement.setAttribute('data-worksheets-printing', '');"
+        "document.querySelector('#ws-vendor-selection-scorecard')"
+        ".setAttribute('data-worksheets-printing', '')"
+    )
+    path = tmp_path / "printed.pdf"
+    page.pdf(path=str(path), format="A4")
+    reader = PdfReader(path)
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    assert len(reader.pages) <= 4, len(reader.pages)
+    assert "Vendor selection scorecard" in text
+    assert "Start with your own business" not in text  # the guide is left out
+    assert "Due-diligence checklist" not in text  # and so is the other block
+    assert "● Good" in text  # the chosen answer, in words, with a mark
+    context.close()

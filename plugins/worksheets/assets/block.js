@@ -27,7 +27,7 @@ const ACTIONS = {
   "export-csv": (block) => exportCsv(block.block, block.state),
   "import": (block) => find(block.element, "input[data-worksheets-import]").click(),
   "reset": (block) => block.reset(),
-  "print": () => window.print(),
+  "print": (block) => printBlock(block.element),
   "copy-link": (block) => copyLink(block),
   "new": (block) => {
     block.assessments.forget();
@@ -35,6 +35,25 @@ const ACTIONS = {
     if (block.form.labelInput) block.form.labelInput.focus();
   },
 };
+
+/**
+ * Prints this block alone (its form, answers, notes and result): the page's other
+ * content is left out while printing (worksheets.css); the browser's own Print still
+ * prints the whole page.
+ * @param {HTMLElement} element
+ */
+function printBlock(element) {
+  const root = document.documentElement, mark = "data-worksheets-printing";
+  const done = () => {
+    root.removeAttribute(mark);
+    element.removeAttribute(mark);
+    window.removeEventListener("afterprint", done);
+  };
+  root.setAttribute(mark, "");
+  element.setAttribute(mark, "");
+  window.addEventListener("afterprint", done);
+  window.print();
+}
 
 export class Block {
   /** @param {HTMLElement} element a <section data-worksheets-kind> */
