@@ -200,8 +200,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.site is None or not i18n.is_first_build(config):
             return
-        folders = [lang for lang in self.site.languages if lang != self.site.default_language]
-        fix_sitemaps(Path(config.site_dir), folders, config.site_url)
+        fix_sitemaps(Path(config.site_dir), config.site_url)
         # A strict build with problems fails anyway: don't spend time on its PDFs.
         if not self.pdf_enabled or (self.site.problems and config.strict):
             return

@@ -1,11 +1,14 @@
-"""Sitemaps that are never broken, and that every language folder has.
+"""Sitemaps that are never broken, and no 404 for the ones Material looks for.
 
 MkDocs writes one ``sitemap.xml`` at the site's root from ``site_url``; without
 it every address reads ``None./``. Material's script fetches ``sitemap.xml``
-beside each alternate language's home (``/es/sitemap.xml``), which
-mkdocs-static-i18n does not write, so every page logged two 404s. With a
-``site_url`` each language folder gets the site's sitemap; without one, every
-sitemap is a valid empty list instead of a list of broken addresses.
+beside every ``<link rel="alternate">`` of a page, expecting language homes;
+mkdocs-static-i18n makes those links point at the same page in each language
+(``/es/authoring/``), so every page logged 404s for ``…/sitemap.xml``. Material
+copes with an empty sitemap: its language links then go straight to the
+alternate page, which is what they should do. So: the root keeps the real
+sitemap when ``site_url`` is set (an empty valid one otherwise), and every other
+page folder gets a small empty one.
 """
 
 from __future__ import annotations
@@ -19,16 +22,16 @@ EMPTY = (
 )
 
 
-def fix_sitemaps(site_dir: Path, language_folders: list[str], site_url: str | None) -> None:
-    """Make ``sitemap.xml`` (and ``.gz``) valid at the root and in every language folder."""
+def fix_sitemaps(site_dir: Path, site_url: str | None) -> None:
+    """A valid ``sitemap.xml`` at the root and beside every page of every language."""
     root = site_dir / "sitemap.xml"
     if not root.is_file():
         return
-    text = root.read_text(encoding="utf-8") if site_url else EMPTY
-    for folder in ["", *language_folders]:
-        target = site_dir / folder
-        if not target.is_dir():
-            continue
-        (target / "sitemap.xml").write_text(text, encoding="utf-8")
+    if not site_url:
+        root.write_text(EMPTY, encoding="utf-8")
         # mtime 0: the same bytes for the same sitemap (reproducible builds).
-        (target / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+        (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(EMPTY.encode("utf-8"), mtime=0))
+    for page in site_dir.rglob("index.html"):
+        target = page.parent / "sitemap.xml"
+        if page.parent != site_dir and not target.exists():
+            target.write_text(EMPTY, encoding="utf-8")

@@ -102,3 +102,34 @@ def test_the_blocks_print_gives_the_form_alone_on_few_pages(
     assert "Due-diligence checklist" not in text  # and so is the other block
     assert "● Good" in text  # the chosen answer, in words, with a mark
     context.close()
+
+
+def test_no_console_error_or_failed_request_on_any_page(
+    browser: Browser, real_site: str, repository_build: Build
+) -> None:
+    pages = sorted(
+        path.relative_to(repository_build.site_dir).as_posix()
+        for path in repository_build.site_dir.rglob("index.html")
+    )
+    assert len(pages) >= 40
+    context = browser.new_context()
+    page = context.new_page()
+    problems: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(f"{page.url}: {message.text}") if message.type == "error" else None
+        ),
+    )
+    page.on("pageerror", lambda error: problems.append(f"{page.url}: {error}"))
+    page.on(
+        "response",
+        lambda response: (
+            problems.append(f"{response.status} {response.url}") if response.status >= 400 else None
+        ),
+    )
+    for path in pages:
+        page.goto(real_site + path.removesuffix("index.html"))
+        page.wait_for_load_state("networkidle")
+    context.close()
+    assert problems == []

@@ -31,7 +31,7 @@ def build(site: SiteFolder, site_url: str | None) -> None:
 
 
 @pytest.mark.parametrize("site_url", [None, "https://example.org/kb/"])
-def test_every_language_folder_has_a_valid_sitemap(
+def test_every_page_folder_has_a_valid_sitemap(
     site_folder: Callable[..., SiteFolder], site_url: str | None
 ) -> None:
     site = site_folder()
@@ -39,16 +39,18 @@ def test_every_language_folder_has_a_valid_sitemap(
         site.write(f"{lang}/index.md", f"# Home {lang}\n")
         site.write(f"{lang}/guide.md", f"# Guide {lang}\n")
     build(site, site_url)
-    for folder in ("", "es/", "sv/"):
-        sitemap = (site.root / "site" / folder / "sitemap.xml").read_text(encoding="utf-8")
-        assert "None" not in sitemap
-        packed = (site.root / "site" / folder / "sitemap.xml.gz").read_bytes()
-        assert gzip.decompress(packed).decode("utf-8") == sitemap
-        if site_url:
-            assert f"<loc>{site_url}es/guide/</loc>" in sitemap
-            assert f'hreflang="sv" href="{site_url}sv/guide/"' in sitemap
-        else:
-            assert "<loc>" not in sitemap
+    folders = [path.parent for path in (site.root / "site").rglob("index.html")]
+    assert len(folders) == 6
+    for folder in folders:
+        sitemap = (folder / "sitemap.xml").read_text(encoding="utf-8")
+        assert "None" not in sitemap and sitemap.startswith("<?xml")
+    root = (site.root / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    packed = (site.root / "site" / "sitemap.xml.gz").read_bytes()
+    assert gzip.decompress(packed).decode("utf-8") == root
     if site_url:
+        assert f"<loc>{site_url}es/guide/</loc>" in root
+        assert f'hreflang="sv" href="{site_url}sv/guide/"' in root
         page = (site.root / "site" / "es" / "guide" / "index.html").read_text(encoding="utf-8")
         assert f'<link rel="canonical" href="{site_url}es/guide/">' in page
+    else:
+        assert "<loc>" not in root
