@@ -22,6 +22,7 @@ from .pdf.cache import PdfRenderer
 from .pdf.jobs import PdfError, build_date, site_jobs
 from .render import render_assets, render_booklet_link, render_translation_status
 from .scan import Site, scan_docs
+from .search import language_base, split_search_index
 from .sitemaps import fix_sitemaps
 from .splice import PageParts, splice_page
 from .translations import PageStatus, translation_status
@@ -177,6 +178,16 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         )
         return splice_page(html, parts)
 
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or self.site is None:
+            return None
+        lang = i18n.current_language(config)
+        if lang is None or lang == self.site.default_language:
+            return None
+        # Search in the page's language: Material fetches the index from `base`.
+        page_dir = Path(config.site_dir, page.file.dest_uri).parent
+        return language_base(output, page_dir, self.root_site_dir / lang)
+
     def _translation_status(self, lang: str) -> str:
         assert self.site is not None
         if self.statuses is None:
@@ -200,6 +211,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.site is None or not i18n.is_first_build(config):
             return
+        split_search_index(Path(config.site_dir), self.site.default_language, self.site.languages)
         fix_sitemaps(Path(config.site_dir), config.site_url)
         # A strict build with problems fails anyway: don't spend time on its PDFs.
         if not self.pdf_enabled or (self.site.problems and config.strict):

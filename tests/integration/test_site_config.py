@@ -54,3 +54,29 @@ def test_every_page_folder_has_a_valid_sitemap(
         assert f'<link rel="canonical" href="{site_url}es/guide/">' in page
     else:
         assert "<loc>" not in root
+
+
+def test_each_language_searches_only_its_own_pages(
+    site_folder: Callable[..., SiteFolder],
+) -> None:
+    import json
+
+    site = site_folder()
+    for lang, word in (("en", "calibration"), ("es", "calibración"), ("sv", "kalibrering")):
+        site.write(f"{lang}/index.md", f"# Home {lang}\n")
+        site.write(f"{lang}/guide.md", f"# Guide {lang}\n\nAbout {word}.\n")
+    build(site, None)
+    root = site.root / "site"
+    for folder, lang in (("", "en"), ("es/", "es"), ("sv/", "sv")):
+        index = json.loads((root / folder / "search/search_index.json").read_text("utf-8"))
+        assert index["config"]["lang"] == [lang]
+        locations = [doc["location"] for doc in index["docs"]]
+        assert "guide/" in locations and not any(
+            location.startswith(("es/", "sv/")) for location in locations
+        )
+        text = " ".join(doc["text"] for doc in index["docs"])
+        others = {"en": "calibration", "es": "calibración", "sv": "kalibrering"}
+        assert others[lang] in text
+        assert not [word for other, word in others.items() if other != lang and word in text]
+    page = (root / "sv" / "guide" / "index.html").read_text(encoding="utf-8")
+    assert '"base": ".."' in page  # the Swedish folder, where its index is
