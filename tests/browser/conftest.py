@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import http.server
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -205,6 +207,19 @@ def write_test_site(
         if extra_pages:
             site.write(f"{lang}/xss.md", XSS_PAGE)
     return site
+
+
+def export_test_pdfs(folder: Path, *block_ids: str, lang: str = "en") -> Path:
+    """The English PDFs of the test site's blocks, exported into ``folder`` by the
+    `pdf` command (for tests that fill them, read them and import them)."""
+    docs = write_test_site(folder / "project", extra_pages=False).docs
+    done = subprocess.run(
+        [sys.executable, "-m", "worksheets", "pdf", *block_ids, "--lang", lang,
+         "--docs", str(docs), "--out", str(folder), "--cache-dir", str(folder / "cache")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return folder
 
 
 def build_test_site(root: Path) -> Path:

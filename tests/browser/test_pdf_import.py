@@ -4,8 +4,6 @@ PDF and a damaged file each get their message."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,21 +11,14 @@ import pymupdf
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import write_test_site
+from tests.browser.conftest import export_test_pdfs
 
 pytestmark = pytest.mark.pdf
 
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("pdf-import")
-    docs = write_test_site(folder / "project", extra_pages=False).docs
-    done = subprocess.run(
-        [sys.executable, "-m", "worksheets", "pdf", "site-visit", "readiness", "--lang", "en",
-         "--docs", str(docs), "--out", str(folder), "--cache-dir", str(folder / "cache")],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
+    folder = export_test_pdfs(tmp_path_factory.mktemp("pdf-import"), "site-visit", "readiness")
     with pymupdf.open(folder / "site-visit-en.pdf") as document:
         for page in document:
             for widget in page.widgets():

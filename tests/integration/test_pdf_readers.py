@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
-from tests.browser.conftest import write_test_site
+from tests.browser.conftest import export_test_pdfs
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.pdf
@@ -23,15 +23,7 @@ pytestmark = pytest.mark.pdf
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("readers")
-    docs = write_test_site(folder / "project", extra_pages=False).docs
-    exported = subprocess.run(
-        [sys.executable, "-m", "worksheets", "pdf", "site-visit", "readiness", "--lang", "en",
-         "--docs", str(docs), "--out", str(folder), "--cache-dir", str(folder / "cache")],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    assert exported.returncode == 0, exported.stderr
-    return folder
+    return export_test_pdfs(tmp_path_factory.mktemp("readers"), "site-visit", "readiness")
 
 
 def dictionary(value: object) -> DictionaryObject:

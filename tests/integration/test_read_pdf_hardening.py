@@ -14,7 +14,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
 from worksheets.pdf.read import PdfReadError, read_answers
 
-from tests.browser.conftest import write_test_site
+from tests.browser.conftest import export_test_pdfs
 
 pytestmark = pytest.mark.pdf
 BLOCK = "site-visit"
@@ -22,14 +22,7 @@ BLOCK = "site-visit"
 
 def export(block_id: str, folder: Path) -> Path:
     """One block's English PDF, from the test site's docs."""
-    docs = write_test_site(folder / "project", extra_pages=False).docs
-    exported = subprocess.run(
-        [sys.executable, "-m", "worksheets", "pdf", block_id, "--lang", "en", "--docs",
-         str(docs), "--out", str(folder), "--cache-dir", str(folder / "cache")],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    assert exported.returncode == 0, exported.stderr
-    return folder / f"{block_id}-en.pdf"
+    return export_test_pdfs(folder, block_id) / f"{block_id}-en.pdf"
 
 
 @pytest.fixture(scope="module")
