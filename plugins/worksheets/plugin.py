@@ -169,7 +169,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
                 (lambda pdf: self._pdf_url(pdf.file_name, here)) if self.pdf_enabled else None
             ),
             translation_status=lambda: self._translation_status(build_lang),
-            assets=render_assets(
+            assets=lambda: render_assets(
                 *(
                     self._relative(Path(config.site_dir, ASSET_DIR, name), here)
                     for name in ASSETS[:2]

@@ -33,8 +33,8 @@ class PageParts:
     # The URL of a block's PDF; None when PDFs are off.
     pdf_url: Callable[[BlockPdf], str] | None
     translation_status: Callable[[], str]
-    # The stylesheet and the script, put in only on pages that have a block.
-    assets: str = ""
+    # The stylesheet and the script, made and put in only on pages that have a block.
+    assets: Callable[[], str] = str
 
 
 def _put_at_marker(html: str, kind: str, fragment: str) -> str:
@@ -66,7 +66,7 @@ def splice_page(html: str, parts: PageParts) -> str:
             if fragment is not None:
                 html = _put_at_marker(html, kind, fragment)
         if any(parts.source.model(kind) for kind in BLOCK_KINDS):
-            html = parts.assets + html
+            html = parts.assets() + html
         page_level = [problem for problem in parts.problems if problem.block_kind is None]
         if page_level:
             html = render_problems(page_level, parts.lang) + html
