@@ -15,7 +15,7 @@ from .formats.fields import field_name
 from .formats.problems import Problem
 from .markup import block_html, inline_html, plain_text
 from .model import Checklist, Worksheet, scale_bounds
-from .result import result_lines
+from .result import result_segments
 from .strings import Strings
 from .translations import MISSING, OUT_OF_STEP, PRESENT, PageStatus
 
@@ -37,8 +37,16 @@ def environment() -> Environment:
     # A translated sentence with HTML put into its placeholders (the sentence is escaped).
     env.filters["fill"] = lambda text, **values: Markup(escape(text)).format(**values)
     env.globals["field_name"] = field_name
+    env.globals["control_id"] = control_id
     env.globals["NA"] = NA
     return env
+
+
+def control_id(prefix: str, entry_id: str) -> str:
+    """The HTML id of an item's answer control (a checklist's checkbox, a criterion's first
+    radio button), which the result's links point at; the ids of the entry's other parts
+    (its note, help, badges) add a suffix to it. The script reads it from the page."""
+    return f"{prefix}-{entry_id}"
 
 
 def render_block(
@@ -51,7 +59,7 @@ def render_block(
     """The HTML form of one block in ``lang``, scored for ``answers`` if given, with a
     link to its PDF when ``pdf_url`` is given."""
     strings = Strings(lang)
-    summary = result_lines(model, answers or {}, strings)
+    summary = result_segments(model, answers or {}, strings)
     title = model.title or page_title
     template = environment().get_template(f"{model.kind}.html")
     return template.render(
@@ -90,6 +98,22 @@ def render_assets(stylesheet: str, script: str) -> str:
             '<script type="module" src="{{ script }}"></script>\n'
         )
         .render(stylesheet=stylesheet, script=script)
+    )
+
+
+def render_offline(script: str, lang: str) -> str:
+    """The offline copy's script (deferred) and the notice it shows when the network is gone."""
+    return (
+        environment()
+        .from_string(
+            '<script type="module" src="{{ script }}"></script>\n'
+            '<p class="worksheets-offline" role="status" hidden data-search-exclude'
+            ' style="position: sticky; top: 3rem; z-index: 3; padding: 0.6em 0.8em;'
+            " border-radius: 0.2rem; background: var(--md-default-fg-color);"
+            ' color: var(--md-default-bg-color); font-weight: 700">'
+            "{{ notice }}</p>\n"
+        )
+        .render(script=script, notice=Strings(lang)["offline_notice"])
     )
 
 

@@ -3,12 +3,17 @@
 The page is rendered with these lines; ``assets/result.js`` writes the same
 lines from the same strings, so that the script leaves the server's text as
 it is on load (and screen readers hear only real changes).
+
+A line is a list of segments: plain text, or the text of an item or criterion
+that links to its control (the required items still open, the critical
+criteria failed), so that a reader can go straight to it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from .markup import plain_text
@@ -18,60 +23,108 @@ from .strings import Strings
 
 # "A.; B." reads badly: a list drops each text's closing full stop.
 _CLOSING_STOP = re.compile(r"[.。]\s*$")
+# Stands for the list in a formatted sentence, which is then cut around it: a control
+# character, which no sentence of ours holds.
+_LIST_MARK = "\x00"
 
 
-def _texts(model: Checklist | Worksheet, ids: list[str], strings: Strings) -> str:
+@dataclass(frozen=True)
+class Segment:
+    """A piece of a result line: plain text, or (``entry`` set) the text of that
+    item or criterion, shown as a link to its control."""
+
+    text: str
+    entry: str | None = None
+
+
+Line = list[Segment]
+
+
+def line_text(line: Line) -> str:
+    """A line's words, as a screen reader hears them."""
+    return "".join(segment.text for segment in line)
+
+
+def _listing(
+    model: Checklist | Worksheet, strings: Strings, key: str, name: str, ids: list[str]
+) -> Line:
+    """The sentence ``key`` with its placeholder ``name`` replaced by the entries ``ids``,
+    one link each, separated as the language separates a list."""
     texts = {entry.id: plain_text(entry.text) for entry in model.entries()}
-    return strings["list_separator"].join(_CLOSING_STOP.sub("", texts[i]) for i in ids)
+    items: Line = []
+    for index, entry_id in enumerate(ids):
+        if index:
+            items.append(Segment(strings["list_separator"]))
+        items.append(Segment(_CLOSING_STOP.sub("", texts[entry_id]), entry_id))
+    line: Line = []
+    for index, part in enumerate(strings.format(key, **{name: _LIST_MARK}).split(_LIST_MARK)):
+        if index:
+            line.extend(items)
+        if part:
+            line.append(Segment(part))
+    return line
 
 
-def _figure(strings: Strings, value: float | None, key: str, none_key: str) -> str:
+def _figure(strings: Strings, value: float | None, key: str, none_key: str) -> Line:
     """The figure ("Score: 63 %"), or the words for no figure yet."""
     if value is None:
-        return strings[none_key]
-    return strings.format(key, percent=strings.percent(value))
+        return [Segment(strings[none_key])]
+    return [Segment(strings.format(key, percent=strings.percent(value)))]
 
 
-def checklist_lines(model: Checklist, answers: Mapping[str, Any], strings: Strings) -> list[str]:
+def checklist_segments(
+    model: Checklist, answers: Mapping[str, Any], strings: Strings
+) -> list[Line]:
     """Progress, the count of checked items, and the required items still open."""
     result = score_checklist(model, answers)
     lines = [
         _figure(strings, result.progress, "progress", "progress_none"),
-        strings.format("progress_count", checked=result.checked, applicable=result.applicable),
+        [
+            Segment(
+                strings.format(
+                    "progress_count", checked=result.checked, applicable=result.applicable
+                )
+            )
+        ],
     ]
     if result.open_required:
-        lines.append(
-            strings.format("open_required", items=_texts(model, result.open_required, strings))
-        )
+        lines.append(_listing(model, strings, "open_required", "items", result.open_required))
     elif any(item.required for item in model.entries()):
-        lines.append(strings["complete"])
+        lines.append([Segment(strings["complete"])])
     return lines
 
 
-def worksheet_lines(model: Worksheet, answers: Mapping[str, Any], strings: Strings) -> list[str]:
+def worksheet_segments(
+    model: Worksheet, answers: Mapping[str, Any], strings: Strings
+) -> list[Line]:
     """Score; band (none while provisional, unless a critical criterion failed);
     completion, "provisional" while criteria are unanswered; failed critical criteria."""
     result = score_worksheet(model, answers)
     lines = [_figure(strings, result.score, "score", "score_none")]
     if result.band is not None:
-        lines.append(strings.format("band", band=plain_text(result.band.label)))
+        lines.append([Segment(strings.format("band", band=plain_text(result.band.label)))])
     elif result.score is not None:
-        lines.append(strings["band_pending"])
+        lines.append([Segment(strings["band_pending"])])
     count = "provisional" if result.provisional and result.score is not None else "completion"
-    lines.append(strings.format(count, answered=result.answered, total=result.total))
+    lines.append([Segment(strings.format(count, answered=result.answered, total=result.total))])
     if result.failed_critical:
         lines.append(
-            strings.format(
-                "failed_critical", criteria=_texts(model, result.failed_critical, strings)
-            )
+            _listing(model, strings, "failed_critical", "criteria", result.failed_critical)
         )
     return lines
+
+
+def result_segments(
+    model: Checklist | Worksheet, answers: Mapping[str, Any], strings: Strings
+) -> list[Line]:
+    """The lines of a block's result for ``answers``, as segments."""
+    if isinstance(model, Checklist):
+        return checklist_segments(model, answers, strings)
+    return worksheet_segments(model, answers, strings)
 
 
 def result_lines(
     model: Checklist | Worksheet, answers: Mapping[str, Any], strings: Strings
 ) -> list[str]:
-    """The lines of a block's result for ``answers``."""
-    if isinstance(model, Checklist):
-        return checklist_lines(model, answers, strings)
-    return worksheet_lines(model, answers, strings)
+    """The lines of a block's result for ``answers``, as plain text."""
+    return [line_text(line) for line in result_segments(model, answers, strings)]

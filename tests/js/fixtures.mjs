@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 /** @typedef {import("../../plugins/worksheets/assets/types.js").Answers} Answers */
 /** @typedef {import("../../plugins/worksheets/assets/types.js").ClientData} ClientData */
 /** @typedef {import("../../plugins/worksheets/assets/types.js").Kind} Kind */
+/** @typedef {import("../../plugins/worksheets/assets/types.js").ResultLine} ResultLine */
 
 /**
  * One case of tests/vectors/scoring.json, with the block's data and the
@@ -17,6 +18,7 @@ import { readFileSync } from "node:fs";
  * @property {Record<string, any>} expected
  * @property {Record<string, ClientData>} blocks by language
  * @property {Record<string, string[]>} lines by language
+ * @property {Record<string, ResultLine[]>} segments the same lines, as segments, by language
  */
 
 /**
@@ -60,6 +62,7 @@ import { readFileSync } from "node:fs";
 /**
  * @typedef {object} Fixtures
  * @property {VectorFixture[]} vectors
+ * @property {Omit<VectorFixture, "expected">[]} listed results that list several entries
  * @property {Record<ExampleName, ClientData>} examples
  * @property {AnswersFileFixture[]} answersFiles
  * @property {ScoredFixture[]} scored

@@ -2,9 +2,9 @@
 
 The Node tests never build the plugin's data themselves: this test writes, with
 the plugin's own code, the client data of every shared scoring vector (in three
-languages), the result lines the server renders for it, and how the Python
-reads a few answers files, and hands that file to ``node --test`` in the
-environment variable ``WORKSHEETS_JS_FIXTURES``.
+languages), the result lines the server renders for it (as text, and as segments
+with their links), and how the Python reads a few answers files, and hands that
+file to ``node --test`` in the environment variable ``WORKSHEETS_JS_FIXTURES``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import subprocess
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from worksheets.formats.client import client_data
 from worksheets.model import Checklist, Worksheet
 from worksheets.report.compare import compare
 from worksheets.report.inputs import Assessment
-from worksheets.result import result_lines
+from worksheets.result import result_lines, result_segments
 from worksheets.scoring import score_worksheet
 from worksheets.strings import Strings
 
@@ -178,6 +179,59 @@ COMPARED: list[tuple[str, float, list[tuple[str, str, str, dict[str, Any]]]]] = 
 ]
 
 
+# Results that list several entries (the shared vectors list one at most): required items
+# open and critical criteria failed, with and without a closing stop, Markdown in a text.
+LISTED: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
+    (
+        "three required items open",
+        {
+            "checklist": {
+                "id": "open-items",
+                "sections": [
+                    {
+                        "id": "a",
+                        "title": "A",
+                        "items": [
+                            {"id": "first", "text": "The **first** one.", "required": True},
+                            {"id": "second", "text": "The second one", "required": True},
+                            {"id": "other", "text": "Not required."},
+                        ],
+                    },
+                    {
+                        "id": "b",
+                        "title": "B",
+                        "items": [{"id": "third", "text": "A third; one.", "required": True}],
+                    },
+                ],
+            }
+        },
+        {"second": False, "other": True},
+    ),
+    (
+        "two critical criteria failed",
+        {
+            "worksheet": {
+                "id": "failing",
+                "scale": [{"value": 1, "label": "No"}, {"value": 2, "label": "Yes"}],
+                "bands": [{"min": 0, "label": "Any"}],
+                "sections": [
+                    {
+                        "id": "s",
+                        "title": "S",
+                        "criteria": [
+                            {"id": "one", "text": "One *critical*.", "critical": True},
+                            {"id": "kept", "text": "Passed.", "critical": True},
+                            {"id": "two", "text": "Two critical", "critical": True},
+                        ],
+                    }
+                ],
+            }
+        },
+        {"one": 1, "kept": 2, "two": 1},
+    ),
+]
+
+
 def model_of(front_matter: dict[str, Any]) -> Checklist | Worksheet:
     """The block of some front matter (``{"checklist": ...}`` or ``{"worksheet": ...}``)."""
     if "checklist" in front_matter:
@@ -185,15 +239,32 @@ def model_of(front_matter: dict[str, Any]) -> Checklist | Worksheet:
     return Worksheet.model_validate(front_matter["worksheet"])
 
 
-def vector_fixture(case: dict[str, Any]) -> dict[str, Any]:
-    model = model_of(case["block"])
+def result_fixture(
+    name: str, front_matter: dict[str, Any], answers: dict[str, Any]
+) -> dict[str, Any]:
+    """A block's data and the result the server renders for ``answers``, as lines of text
+    and as segments, in every language."""
+    model = model_of(front_matter)
     return {
-        "name": case["name"],
+        "name": name,
         "kind": model.kind,
-        "answers": case["answers"],
-        "expected": case["expected"],
+        "answers": answers,
         "blocks": {lang: client_data(model, lang, TITLE) for lang in LANGUAGES},
-        "lines": {lang: result_lines(model, case["answers"], Strings(lang)) for lang in LANGUAGES},
+        "lines": {lang: result_lines(model, answers, Strings(lang)) for lang in LANGUAGES},
+        "segments": {
+            lang: [
+                [asdict(segment) for segment in line]
+                for line in result_segments(model, answers, Strings(lang))
+            ]
+            for lang in LANGUAGES
+        },
+    }
+
+
+def vector_fixture(case: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **result_fixture(case["name"], case["block"], case["answers"]),
+        "expected": case["expected"],
     }
 
 
@@ -292,6 +363,7 @@ def compared_fixture(
 def write_fixtures(path: Path) -> Path:
     fixtures = {
         "vectors": [vector_fixture(case) for case in VECTORS],
+        "listed": [result_fixture(*case) for case in LISTED],
         "examples": {
             name: client_data(model_of(block), "en", TITLE) for name, block in EXAMPLES.items()
         },

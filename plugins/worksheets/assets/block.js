@@ -9,7 +9,7 @@ import { find, Notice } from "./dom.js";
 import { Form } from "./form.js";
 import { copyLink, dropZone } from "./incoming.js";
 import { KINDS } from "./kinds.js";
-import { fill, resultLines } from "./result.js";
+import { fill, resultSegments } from "./result.js";
 import { openStorage, storageKeys } from "./storage.js";
 import { exportCsv, exportJson, importFiles, readFiles } from "./transfer.js";
 
@@ -251,7 +251,7 @@ export class Block {
 
   /** @param {boolean} [quiet] */
   update(quiet = false) {
-    this.form.showResult(resultLines(this.block, this.state.answers), quiet);
+    this.form.showResult(resultSegments(this.block, this.state.answers), quiet);
     KINDS[this.block.kind].showScores(this.element, this.block, this.state.answers);
     this.assessments.render();
   }
@@ -275,8 +275,15 @@ export class Block {
 
   /** @param {Event} event */
   onClick(event) {
-    const button = event.target instanceof Element
-      ? event.target.closest("[data-worksheets-action]") : null;
+    const target = event.target instanceof Element ? event.target : null;
+    // A result's link to an open item or a failed criterion (Enter activates it too):
+    // the browser would only scroll to it, under the sticky result; focus goes there.
+    const link = target ? target.closest("a[data-worksheets-focus]") : null;
+    if (link && this.form.focusControl(String(link.getAttribute("data-worksheets-focus")))) {
+      event.preventDefault();
+      return;
+    }
+    const button = target ? target.closest("[data-worksheets-action]") : null;
     if (!button) return;
     const action = String(button.getAttribute("data-worksheets-action"));
     if (Object.prototype.hasOwnProperty.call(ACTIONS, action)) {

@@ -3,13 +3,14 @@
  * written into the controls, and a changed control read back into the state.
  * Field names come from the block's data (entry.fields, headerFields). */
 
-import { find, findAll, writeParagraphs } from "./dom.js";
+import { find, findAll } from "./dom.js";
 import { KINDS } from "./kinds.js";
 import { entriesOf } from "./scoring.js";
 
 /** @typedef {import("./types.js").ClientData} ClientData */
 /** @typedef {import("./types.js").ClientEntry} ClientEntry */
 /** @typedef {import("./types.js").Controls} Controls */
+/** @typedef {import("./types.js").ResultLine} ResultLine */
 /** @typedef {import("./types.js").State} State */
 /** @typedef {HTMLInputElement | HTMLTextAreaElement} Field */
 /** @typedef {"label" | "assessor" | "date"} HeaderName */
@@ -164,21 +165,61 @@ export class Form {
   }
 
   /**
-   * Writes the result, only when its text changes, so that screen readers
+   * Writes the result, only when its words or links change, so that screen readers
    * announce real changes only (the server already wrote the first one).
    * `quiet` when something else announces the change (another assessment opened).
-   * @param {string[]} lines
+   * @param {ResultLine[]} lines
    * @param {boolean} [quiet]
    */
   showResult(lines, quiet = false) {
-    const current = Array.from(this.status.children, (line) => line.textContent);
-    if (current.join("\n") === lines.join("\n")) return;
+    const targets = lines.map((line) => line.map((segment) =>
+      segment.entry === null ? null : this.controlId(segment.entry)));
+    const wanted = lines.map((line, index) => shown(line.map((segment) => segment.text),
+      targets[index]));
+    const current = Array.from(this.status.children, (paragraph) => shown(
+      [paragraph.textContent || ""],
+      Array.from(paragraph.querySelectorAll("a[data-worksheets-focus]"),
+        (link) => link.getAttribute("data-worksheets-focus"))));
+    if (current.join("\n") === wanted.join("\n")) return;
     if (quiet) {
       this.status.setAttribute("aria-live", "off");
       // Once the accessibility tree has taken the change in, silently.
       setTimeout(() => this.status.setAttribute("aria-live", "polite"), 300);
     }
-    writeParagraphs(this.status, lines, "worksheets-result-line");
+    writeResult(this.status, lines, targets);
+  }
+
+  /**
+   * The id of an entry's answer control as the page gives it (a checkbox, a
+   * criterion's first radio button), which the result's links point at.
+   * @param {string} entry
+   * @returns {string | null}
+   */
+  controlId(entry) {
+    const controls = this.controls.get(entry);
+    const first = controls ? controls.answer[0] : undefined;
+    return first && first.id ? first.id : null;
+  }
+
+  /**
+   * Moves focus to the control a result's link points at: a checklist's checkbox, a
+   * criterion's chosen radio button (else its first), opening what hides it, and
+   * scrolls it to the middle of the window, clear of the sticky result.
+   * @param {string} id the control's id, from the link's data-worksheets-focus
+   * @returns {boolean} whether it is an entry's control
+   */
+  focusControl(id) {
+    const controls = Array.from(this.controls.values()).find((found) =>
+      found.answer.length > 0 && found.answer[0].id === id);
+    if (!controls) return false;
+    const control = controls.answer.find((input) => input.checked) || controls.answer[0];
+    for (let details = control.closest("details"); details;
+      details = details.parentElement && details.parentElement.closest("details")) {
+      if (details instanceof HTMLDetailsElement) details.open = true;
+    }
+    control.focus({ preventScroll: true });
+    control.scrollIntoView({ block: "center" });
+    return true;
   }
 
   closeNotes() {
@@ -186,6 +227,44 @@ export class Form {
       if (details instanceof HTMLDetailsElement) details.open = false;
     });
   }
+}
+
+/**
+ * What a line of the result shows, in one string: its words, and where its links go.
+ * @param {string[]} texts
+ * @param {(string | null)[]} targets
+ * @returns {string}
+ */
+function shown(texts, targets) {
+  return JSON.stringify([texts.join(""), targets.filter((target) => target !== null)]);
+}
+
+/**
+ * Replaces the result with these lines: text, and links to the controls (`targets`,
+ * each segment's control id, null for text or an entry without one).
+ * @param {HTMLElement} holder
+ * @param {ResultLine[]} lines
+ * @param {(string | null)[][]} targets
+ */
+function writeResult(holder, lines, targets) {
+  holder.textContent = "";
+  lines.forEach((line, index) => {
+    const paragraph = document.createElement("p");
+    paragraph.className = "worksheets-result-line";
+    line.forEach((segment, place) => {
+      const target = targets[index][place];
+      if (target === null) {
+        paragraph.appendChild(document.createTextNode(segment.text));
+        return;
+      }
+      const link = document.createElement("a");
+      link.setAttribute("href", "#" + target);
+      link.setAttribute("data-worksheets-focus", target);
+      link.textContent = segment.text;
+      paragraph.appendChild(link);
+    });
+    holder.appendChild(paragraph);
+  });
 }
 
 /**

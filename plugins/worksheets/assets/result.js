@@ -5,6 +5,10 @@
  * page: on load the script finds the server's text already right and leaves
  * it alone, so screen readers hear only real changes. tests/js checks both
  * give the same lines for the same data.
+ *
+ * A line is a list of segments (types.js): plain text, or the text of an item or
+ * criterion that links to its control (the required items still open, the critical
+ * criteria failed).
  */
 
 import { entriesOf, roundPercent, scoreChecklist, scoreWorksheet } from "./scoring.js";
@@ -12,9 +16,13 @@ import { entriesOf, roundPercent, scoreChecklist, scoreWorksheet } from "./scori
 /** @typedef {import("./types.js").ClientData} ClientData */
 /** @typedef {import("./types.js").Strings} Strings */
 /** @typedef {import("./types.js").Answers} Answers */
+/** @typedef {import("./types.js").ResultLine} ResultLine */
 
 // "A.; B." reads badly: a list drops each text's closing full stop.
 const CLOSING_STOP = /[.。]\s*$/;
+// Stands for the list in a formatted sentence, which is then cut around it: a control
+// character, which no sentence of ours holds.
+const LIST_MARK = "\u0000";
 
 /**
  * `text` with each `{name}` replaced by its value; unknown names stay as they are.
@@ -38,32 +46,64 @@ export function percent(strings, value) {
 }
 
 /**
- * The texts of some entries, as one list.
- * @param {ClientData} block
- * @param {string[]} ids
+ * A line's words, as a screen reader hears them.
+ * @param {ResultLine} line
  * @returns {string}
  */
-function textsOf(block, ids) {
+export function lineText(line) {
+  return line.map((segment) => segment.text).join("");
+}
+
+/**
+ * @param {string} text
+ * @returns {ResultLine}
+ */
+function plain(text) {
+  return [{ text, entry: null }];
+}
+
+/**
+ * The sentence `template` with its placeholder `name` replaced by the entries `ids`,
+ * one link each, separated as the language separates a list.
+ * @param {ClientData} block
+ * @param {string} template
+ * @param {string} name
+ * @param {string[]} ids
+ * @returns {ResultLine}
+ */
+function listing(block, template, name, ids) {
   const texts = new Map(entriesOf(block).map((entry) => [entry.id, entry.text]));
-  return ids.map((id) => String(texts.get(id)).replace(CLOSING_STOP, ""))
-    .join(block.strings.list_separator);
+  /** @type {ResultLine} */
+  const items = [];
+  ids.forEach((id, index) => {
+    if (index) items.push({ text: block.strings.list_separator, entry: null });
+    items.push({ text: String(texts.get(id)).replace(CLOSING_STOP, ""), entry: id });
+  });
+  /** @type {ResultLine} */
+  const line = [];
+  fill(template, { [name]: LIST_MARK }).split(LIST_MARK).forEach((part, index) => {
+    if (index) line.push(...items);
+    if (part) line.push({ text: part, entry: null });
+  });
+  return line;
 }
 
 /**
  * Progress, the count of checked items, and the required items still open.
  * @param {ClientData} block
  * @param {Answers} answers
- * @returns {string[]}
+ * @returns {ResultLine[]}
  */
 function checklistLines(block, answers) {
   const s = block.strings, result = scoreChecklist(block, answers);
-  const lines = [result.progress === null ? s.progress_none
-    : fill(s.progress, { percent: percent(s, result.progress) })];
-  lines.push(fill(s.progress_count, { checked: result.checked, applicable: result.applicable }));
+  const lines = [plain(result.progress === null ? s.progress_none
+    : fill(s.progress, { percent: percent(s, result.progress) }))];
+  lines.push(plain(fill(s.progress_count,
+    { checked: result.checked, applicable: result.applicable })));
   if (result.openRequired.length) {
-    lines.push(fill(s.open_required, { items: textsOf(block, result.openRequired) }));
+    lines.push(listing(block, s.open_required, "items", result.openRequired));
   } else if (entriesOf(block).some((entry) => entry.required)) {
-    lines.push(s.complete);
+    lines.push(plain(s.complete));
   }
   return lines;
 }
@@ -73,18 +113,18 @@ function checklistLines(block, answers) {
  * completion, "provisional" while criteria are unanswered; failed critical criteria.
  * @param {ClientData} block
  * @param {Answers} answers
- * @returns {string[]}
+ * @returns {ResultLine[]}
  */
 function worksheetLines(block, answers) {
   const s = block.strings, result = scoreWorksheet(block, answers);
-  const lines = [result.score === null ? s.score_none
-    : fill(s.score, { percent: percent(s, result.score) })];
-  if (result.band) lines.push(fill(s.band, { band: result.band.label }));
-  else if (result.score !== null) lines.push(s.band_pending);
+  const lines = [plain(result.score === null ? s.score_none
+    : fill(s.score, { percent: percent(s, result.score) }))];
+  if (result.band) lines.push(plain(fill(s.band, { band: result.band.label })));
+  else if (result.score !== null) lines.push(plain(s.band_pending));
   const count = result.provisional && result.score !== null ? s.provisional : s.completion;
-  lines.push(fill(count, { answered: result.answered, total: result.total }));
+  lines.push(plain(fill(count, { answered: result.answered, total: result.total })));
   if (result.failedCritical.length) {
-    lines.push(fill(s.failed_critical, { criteria: textsOf(block, result.failedCritical) }));
+    lines.push(listing(block, s.failed_critical, "criteria", result.failedCritical));
   }
   return lines;
 }
@@ -92,11 +132,21 @@ function worksheetLines(block, answers) {
 const LINES = { checklist: checklistLines, worksheet: worksheetLines };
 
 /**
- * The lines of a block's result for `answers`.
+ * The lines of a block's result for `answers`, as segments.
+ * @param {ClientData} block
+ * @param {Answers} answers
+ * @returns {ResultLine[]}
+ */
+export function resultSegments(block, answers) {
+  return LINES[block.kind](block, answers);
+}
+
+/**
+ * The lines of a block's result for `answers`, as plain text.
  * @param {ClientData} block
  * @param {Answers} answers
  * @returns {string[]}
  */
 export function resultLines(block, answers) {
-  return LINES[block.kind](block, answers);
+  return resultSegments(block, answers).map(lineText);
 }

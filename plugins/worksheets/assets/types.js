@@ -153,6 +153,20 @@
  */
 
 /**
+ * A piece of a line of a block's live result (result.js; the server's Segment in
+ * plugins/worksheets/result.py, the same shape): plain text (`entry` null), or the
+ * text of an item or criterion, shown as a link that moves focus to its control.
+ * @typedef {object} Segment
+ * @property {string} text
+ * @property {string | null} entry the item's or criterion's id
+ */
+
+/**
+ * One line of the live result (one paragraph); its words are its segments' texts.
+ * @typedef {Segment[]} ResultLine
+ */
+
+/**
  * The controls of one item or criterion in the form.
  * @typedef {object} Controls
  * @property {HTMLInputElement[]} answer the checkbox, or the radio buttons
