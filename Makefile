@@ -9,7 +9,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 # Debian packages, installed only when missing. The site's PDFs need Pango (WeasyPrint)
 # and the DejaVu fonts they embed; the tests also need Chromium (browser tests),
-# poppler-utils (pdftoppm) and Node.js (JavaScript unit tests).
+# poppler-utils (pdftoppm), Node.js (JavaScript unit tests) and a Java runtime (the W3C
+# Nu HTML checker, vnu.jar from the npm package vnu-jar).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends
 
@@ -66,10 +67,12 @@ site-deps:
 
 test-deps: site-deps
 	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 \
-	    || ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
+	    || ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1 \
+	    || ! command -v java >/dev/null 2>&1; then \
 	  $(SUDO) apt-get update && \
 	  $(APT_INSTALL) chromium poppler-utils $$(command -v node >/dev/null || echo nodejs) \
-	    $$(command -v npm >/dev/null || echo npm); \
+	    $$(command -v npm >/dev/null || echo npm) \
+	    $$(command -v java >/dev/null || echo default-jre-headless); \
 	fi
 
 # `.venv/bin/pytest -m "not browser and not pdf"` is the fast suite (seconds).
