@@ -87,6 +87,7 @@ lint: $(BIN)/.installed node_modules/.installed
 	$(BIN)/ruff format --check plugins tests bench
 	$(BIN)/mypy
 	node_modules/.bin/tsc -p .
+	node_modules/.bin/tsc -p tsconfig.worker.json
 
 clean:
 	rm -rf site pdf .cache .venv node_modules .pytest_cache .mypy_cache .ruff_cache

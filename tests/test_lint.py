@@ -33,7 +33,9 @@ def test_typescript() -> None:
     """The browser script's JSDoc types hold (tsconfig.json; `make lint` installs tsc)."""
     tsc = REPO / "node_modules" / ".bin" / "tsc"
     assert tsc.exists(), "TypeScript is not installed: run `npm ci` (or `make lint`)"
-    result = subprocess.run(
-        [str(tsc), "-p", "."], cwd=REPO, capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    # The page's modules, then the service worker in a worker's global scope.
+    for project in (".", "tsconfig.worker.json"):
+        result = subprocess.run(
+            [str(tsc), "-p", project], cwd=REPO, capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stdout + result.stderr

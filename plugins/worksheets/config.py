@@ -30,3 +30,8 @@ class WorksheetsConfig(Config):
 
     pdf_workers = c.Optional(c.Type(int))
     """Processes that render PDFs in parallel (default: one per core)."""
+
+    offline = c.Type(bool, default=True)
+    """Keep a copy of the site in the reader's browser after one visit (a service
+    worker), so that guides and forms work without a network. Never under
+    `mkdocs serve`."""

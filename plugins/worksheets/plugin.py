@@ -6,6 +6,7 @@ import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,9 +19,18 @@ from . import i18n
 from .config import WorksheetsConfig
 from .files import readable_file
 from .formats.documents import BookletPdf
+from .notfound import TEMPLATE as NOT_FOUND
+from .notfound import NotFoundPages
+from .offline import SCRIPT as OFFLINE_SCRIPT
+from .offline import write_removal, write_worker
 from .pdf.cache import PdfRenderer
 from .pdf.jobs import PdfError, build_date, site_jobs
-from .render import render_assets, render_booklet_link, render_translation_status
+from .render import (
+    render_assets,
+    render_booklet_link,
+    render_offline,
+    render_translation_status,
+)
 from .scan import Site, scan_docs
 from .search import language_base, split_search_index
 from .sitemaps import fix_sitemaps
@@ -50,6 +60,7 @@ ASSETS = (
     "storage.js",
     "table.js",
     "transfer.js",
+    "offline.js",
 )  # types.js holds JSDoc types only: TypeScript reads it, browsers never load it.
 # pdf.js, served by the site and loaded by pdfimport.js only when a reader imports a PDF.
 VENDOR = ("vendor/pdfjs/pdf.min.mjs", "vendor/pdfjs/pdf.worker.min.mjs", "vendor/pdfjs/LICENSE")
@@ -69,6 +80,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         self.root_site_dir = Path("site")
         self.nav_order: list[str] = []
         self.statuses: list[PageStatus] | None = None
+        self.not_found = NotFoundPages()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -81,6 +93,11 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
     @property
     def pdf_enabled(self) -> bool:
         return bool(self.config.pdf) and (self.command != "serve" or self.config.pdf_in_serve)
+
+    @property
+    def offline_enabled(self) -> bool:
+        # Under `mkdocs serve` pages change all the time: no copies to go stale.
+        return bool(self.config.offline) and self.command != "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -169,6 +186,14 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
                 (lambda pdf: self._pdf_url(pdf.file_name, here)) if self.pdf_enabled else None
             ),
             translation_status=lambda: self._translation_status(build_lang),
+            offline=lambda: (
+                render_offline(
+                    self._relative(Path(config.site_dir, ASSET_DIR, OFFLINE_SCRIPT), here),
+                    build_lang,
+                )
+                if self.offline_enabled
+                else ""
+            ),
             assets=lambda: render_assets(
                 *(
                     self._relative(Path(config.site_dir, ASSET_DIR, name), here)
@@ -187,6 +212,20 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         # Search in the page's language: Material fetches the index from `base`.
         page_dir = Path(config.site_dir, page.file.dest_uri).parent
         return language_base(output, page_dir, self.root_site_dir / lang)
+
+    def on_post_template(
+        self, output_content: str, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        if not self.config.enabled or self.site is None or template_name != NOT_FOUND:
+            return None
+        default = self.site.default_language
+        lang = i18n.current_language(config) or default
+        return self.not_found.keep(output_content, lang, self._base(config), default)
+
+    @staticmethod
+    def _base(config: MkDocsConfig) -> str:
+        """The site's path on its host, as MkDocs uses it in the 404 page's links."""
+        return urlsplit(config.site_url or "/").path or "/"
 
     def _translation_status(self, lang: str) -> str:
         assert self.site is not None
@@ -213,6 +252,11 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             return
         split_search_index(Path(config.site_dir), self.site.default_language, self.site.languages)
         fix_sitemaps(Path(config.site_dir), config.site_url)
+        self.not_found.write(Path(config.site_dir), self._base(config), self.site.default_language)
+        if self.offline_enabled:
+            write_worker(Path(config.site_dir), self.site.default_language, self.site.languages)
+        else:
+            write_removal(Path(config.site_dir))
         # A strict build with problems fails anyway: don't spend time on its PDFs.
         if not self.pdf_enabled or (self.site.problems and config.strict):
             return

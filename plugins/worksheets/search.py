@@ -8,6 +8,15 @@ each language folder gets its own ``search/search_index.json`` with its pages
 language then points Material's script at its language folder (``base`` in the
 page's ``__config``), which is where Material fetches the index from; nothing
 else in the page depends on ``base``.
+
+Matching is case-insensitive (lunr lowercases every word) and, where the
+language allows it, accent-insensitive: lunr compares words as they are
+(after its stemmer), so "calibracion" typed on a phone found nothing for
+"calibración". Each document of the index gets, in a hidden span that no
+result shows, its words without their accents; Material's tokenizer indexes
+them like the rest, so both spellings find the page. Letters that are letters of
+their own in a language are kept: Spanish ñ, Swedish å, ä and ö ("for" and
+"för" are different words).
 """
 
 from __future__ import annotations
@@ -15,11 +24,50 @@ from __future__ import annotations
 import json
 import os
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 INDEX = Path("search") / "search_index.json"
+# Letters with a mark that are letters of their own, never folded, by language.
+OWN_LETTERS = {"es": "ñ", "sv": "åäö", "fi": "åäö", "da": "æøå", "no": "æøå", "de": "äöüß"}
+_WORD = re.compile(r"\w+")
+_TAG = re.compile(r"<[^>]*>")
 _CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def _fold(word: str, own: str) -> str:
+    """``word`` without its accents, except on the language's own letters."""
+    return "".join(
+        char
+        if char in own
+        else "".join(
+            part
+            for part in unicodedata.normalize("NFD", char)
+            if unicodedata.category(part) != "Mn"
+        )
+        for char in word
+    )
+
+
+def unaccented(text: str, lang: str) -> list[str]:
+    """The words of an index text (HTML) that read differently without accents,
+    without them, in order of first appearance."""
+    own = OWN_LETTERS.get(lang, "")
+    own += own.upper()
+    words: dict[str, None] = {}
+    for word in _WORD.findall(_TAG.sub(" ", text)):
+        folded = _fold(word, own)
+        if folded != word:
+            words.setdefault(folded.lower(), None)
+    return list(words)
+
+
+def _with_unaccented(doc: dict[str, Any], lang: str) -> dict[str, Any]:
+    words = unaccented(str(doc.get("text", "")), lang)
+    if not words:
+        return doc
+    return {**doc, "text": f"{doc['text']}<span hidden>{' '.join(words)}</span>"}
 
 
 def split_search_index(site_dir: Path, default: str, languages: list[str]) -> None:
@@ -36,7 +84,7 @@ def split_search_index(site_dir: Path, default: str, languages: list[str]) -> No
         lang = next((lang for lang in others if location.startswith(f"{lang}/")), default)
         if location.startswith(prefixes):
             doc = {**doc, "location": location[len(lang) + 1 :]}
-        by_language[lang].append(doc)
+        by_language[lang].append(_with_unaccented(doc, lang.split("-")[0].split("_")[0]))
     for lang, docs in by_language.items():
         target = site_dir / (INDEX if lang == default else Path(lang) / INDEX)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -35,6 +35,8 @@ class PageParts:
     translation_status: Callable[[], str]
     # The stylesheet and the script, made and put in only on pages that have a block.
     assets: Callable[[], str] = str
+    # The offline copy's script and notice, on every page.
+    offline: Callable[[], str] = str
 
 
 def _put_at_marker(html: str, kind: str, fragment: str) -> str:
@@ -70,6 +72,7 @@ def splice_page(html: str, parts: PageParts) -> str:
         page_level = [problem for problem in parts.problems if problem.block_kind is None]
         if page_level:
             html = render_problems(page_level, parts.lang) + html
+    html = parts.offline() + html
     if parts.build_lang != parts.lang:
         html = render_fallback_notice(parts.build_lang, parts.lang) + html
     return html

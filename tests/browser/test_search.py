@@ -33,3 +33,15 @@ def test_an_items_text_is_found_once(page: Page, base_url: str) -> None:
     matches = [text for text in texts if "delivery floor" in text]
     assert len(matches) == 1, texts
     assert not any("Not applicable" in text for text in texts)
+
+
+def test_spanish_search_ignores_accents(page: Page, base_url: str) -> None:
+    """The page says "capacitación"; a reader types it without the accent."""
+    links = search(page, base_url + "es/", "Búsqueda", "capacitacion")
+    resolved = page.evaluate(
+        "(links) => links.map((href) => new URL(href, location.href).pathname)", links
+    )
+    assert "/es/ready/" in resolved, resolved
+    # The unaccented words the index carries for this are never shown.
+    dialog = page.get_by_role("dialog")
+    assert "capacitacion" not in dialog.inner_text().lower()

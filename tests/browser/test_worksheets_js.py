@@ -27,7 +27,7 @@ WATCH_RESULTS = """
 window.__results = [];
 document.addEventListener("readystatechange", () => {
   if (document.readyState !== "interactive") return;
-  document.querySelectorAll('[role="status"]').forEach((region) => {
+  document.querySelectorAll('section.worksheets [role="status"]').forEach((region) => {
     const block = region.closest("section.worksheets");
     const toolbar = block && block.querySelector(".worksheets-toolbar");
     const watch = {
@@ -97,10 +97,11 @@ def test_the_script_leaves_the_servers_result_as_it_is(
         page.goto(base_url + path)
         expect(page.locator(".worksheets-toolbar").first).to_be_visible()
         html = page.request.get(base_url + path).text()
-        served = re.search(r'role="status"[^>]*>(.*?)</div>', html, re.DOTALL)
+        served = re.search(r'class="worksheets-result"[^>]*>(.*?)</div>', html, re.DOTALL)
         assert served, f"{path}: no result region in the page"
+        # The words of each line, without the tags of its links.
         server_lines = [
-            unescape(line)
+            unescape(re.sub(r"<[^>]*>", "", line))
             for line in re.findall(r'<p class="worksheets-result-line">(.*?)</p>', served[1])
         ]
         watched = page.evaluate(READ_RESULTS)

@@ -129,19 +129,23 @@ def test_blocks_render_in_every_language(site_folder: Callable[..., SiteFolder])
     for path, names in expected.items():
         document = soup_of(build, path)
         assert labels(document) == names, path
-        status = document.find(name=None, attrs={"role": "status"})
+        status = document.find(class_="worksheets-result")
+        assert isinstance(status, Tag) and status.get("role") == "status"
         assert isinstance(status, Tag) and status_text[path] in status.get_text(), path
         stylesheets = [str(link["href"]) for link in document.find_all("link", rel="stylesheet")]
         assert sum(href.endswith("assets/worksheets/worksheets.css") for href in stylesheets) == 1
         href = next(h for h in stylesheets if h.endswith("worksheets.css"))
         assert (build.site_dir / path).parent.joinpath(href).resolve().is_file()
         scripts = [str(tag["src"]) for tag in document.find_all("script", src=True)]
-        (entry,) = [src for src in scripts if "assets/worksheets/" in src]
-        assert entry.endswith("index.js")
-        assert (build.site_dir / path).parent.joinpath(entry).resolve().is_file()
-    # A page without a block loads nothing of the plugin.
-    home = build.html("index.html")
-    assert "assets/worksheets/" not in home
+        ours = [src for src in scripts if "assets/worksheets/" in src]
+        assert sorted(src.rsplit("/", 1)[-1] for src in ours) == ["index.js", "offline.js"]
+        for src in ours:
+            assert (build.site_dir / path).parent.joinpath(src).resolve().is_file()
+    # A page without a block loads only the offline copy's small script, nothing else.
+    home = soup_of(build, "index.html")
+    scripts = [str(tag["src"]) for tag in home.find_all("script", src=True)]
+    assert [src for src in scripts if "worksheets" in src] == ["assets/worksheets/offline.js"]
+    assert "worksheets.css" not in str(home) and "index.js" not in str(home)
 
 
 def test_block_goes_at_its_marker_or_at_the_end(site_folder: Callable[..., SiteFolder]) -> None:
@@ -307,7 +311,7 @@ def test_repository_site_builds_strictly_without_third_party_requests(
         worksheet = source.model("worksheet")
         assert worksheet is not None
         assert len(document.find_all("fieldset")) == len(worksheet.entries())
-        assert document.find(name=None, attrs={"role": "status"}) is not None
+        assert document.select_one('.worksheets-result[role="status"]') is not None
         # "Last updated" from git history, in the page's language
         updated = document.find(class_="git-revision-date-localized-plugin-date")
         assert updated is not None

@@ -1,0 +1,56 @@
+"""Accent-insensitive search: the unaccented words each index document carries."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from worksheets.search import OWN_LETTERS, split_search_index, unaccented
+
+
+def test_spanish_words_lose_their_accents_but_not_their_enye() -> None:
+    text = "<p>La <strong>calibración</strong> y la auditoría; Señal, ÚLTIMA, pingüino.</p>"
+    assert unaccented(text, "es") == ["calibracion", "auditoria", "ultima", "pinguino"]
+
+
+def test_swedish_keeps_its_own_letters() -> None:
+    # "för" and "for" are different words in Swedish; "idé" is "ide" typed quickly.
+    assert unaccented("Förändring på plats, en idé, ÅTGÄRD", "sv") == ["ide"]
+
+
+def test_markup_is_not_read_as_words() -> None:
+    assert unaccented('<a href="/é/">x</a>', "es") == []
+
+
+@given(st.text(max_size=200), st.sampled_from(["es", "sv", "en", "xx"]))
+def test_folded_words_are_plain_words(text: str, lang: str) -> None:
+    own = OWN_LETTERS.get(lang, "")
+    for word in unaccented(text, lang):
+        assert word and "<" not in word and ">" not in word and " " not in word
+        assert word == word.lower()
+        assert all(not ("\u0300" <= char <= "\u036f") for char in word)
+        assert set(word) & set(own) <= set(text.lower())
+
+
+def test_each_language_index_carries_its_unaccented_words(tmp_path: Path) -> None:
+    index = {
+        "config": {"lang": ["en"], "separator": "[\\\\s]+"},
+        "docs": [
+            {"location": "", "title": "Home", "text": "<p>Café culture</p>"},
+            {"location": "es/", "title": "Inicio", "text": "<p>Calibración</p>"},
+            {"location": "sv/", "title": "Hem", "text": "<p>Förändring</p>"},
+        ],
+    }
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
+    split_search_index(tmp_path, "en", ["en", "es", "sv"])
+
+    def texts(folder: str) -> list[str]:
+        path = tmp_path / folder / "search" / "search_index.json"
+        return [doc["text"] for doc in json.loads(path.read_text(encoding="utf-8"))["docs"]]
+
+    assert texts("") == ["<p>Café culture</p><span hidden>cafe</span>"]
+    assert texts("es") == ["<p>Calibración</p><span hidden>calibracion</span>"]
+    assert texts("sv") == ["<p>Förändring</p>"]
