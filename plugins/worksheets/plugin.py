@@ -6,7 +6,7 @@ import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,7 +33,7 @@ from .render import (
 )
 from .scan import Site, scan_docs
 from .search import language_base, split_search_index
-from .sitemaps import fix_sitemaps
+from .sitemaps import absolute_alternates, fix_sitemaps
 from .splice import PageParts, splice_page
 from .translations import PageStatus, translation_status
 
@@ -206,9 +206,11 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or self.site is None:
             return None
+        if config.site_url:
+            output = absolute_alternates(output, urljoin(config.site_url, page.url))
         lang = i18n.current_language(config)
         if lang is None or lang == self.site.default_language:
-            return None
+            return output
         # Search in the page's language: Material fetches the index from `base`.
         page_dir = Path(config.site_dir, page.file.dest_uri).parent
         return language_base(output, page_dir, self.root_site_dir / lang)

@@ -14,7 +14,11 @@ page folder gets a small empty one.
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
+from urllib.parse import urljoin
+
+_ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]*)("[^>]*\bhreflang=)')
 
 EMPTY = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -35,3 +39,12 @@ def fix_sitemaps(site_dir: Path, site_url: str | None) -> None:
         target = page.parent / "sitemap.xml"
         if page.parent != site_dir and not target.exists():
             target.write_text(EMPTY, encoding="utf-8")
+
+
+def absolute_alternates(html: str, page_url: str) -> str:
+    """The page's hreflang alternates as full addresses (search engines and Lighthouse
+    want them so; mkdocs-static-i18n writes paths). ``page_url``: the page's own full
+    address, from ``site_url``."""
+    return _ALTERNATE.sub(
+        lambda found: found.group(1) + urljoin(page_url, found.group(2)) + found.group(3), html
+    )

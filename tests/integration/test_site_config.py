@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.conftest import MKDOCS_YML, SiteFolder
 
@@ -80,3 +81,32 @@ def test_each_language_searches_only_its_own_pages(
         assert not [word for other, word in others.items() if other != lang and word in text]
     page = (root / "sv" / "guide" / "index.html").read_text(encoding="utf-8")
     assert '"base": ".."' in page  # the Swedish folder, where its index is
+
+
+def test_hreflang_alternates_pass_lighthouses_audit_when_site_url_is_set(
+    site_folder: Callable[..., SiteFolder],
+) -> None:
+    """Lighthouse's hreflang audit: every alternate has a valid language code and a
+    fully qualified address; here also: one per language, the page itself among
+    them, each pointing at a page that exists."""
+    site_url = "https://example.org/kb/"
+    site = site_folder()
+    for lang in ("en", "es", "sv"):
+        site.write(f"{lang}/index.md", f"# Home {lang}\n")
+        site.write(f"{lang}/guide.md", f"# Guide {lang}\n")
+    build(site, site_url)
+    site_dir = site.root / "site"
+    for page in site_dir.rglob("index.html"):
+        document = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        alternates = {
+            str(link["hreflang"]): str(link["href"])
+            for link in document.find_all("link", rel="alternate", hreflang=True)
+        }
+        where = page.relative_to(site_dir).as_posix()
+        assert sorted(alternates) == ["en", "es", "sv"], where
+        own = site_url + where.removesuffix("index.html")
+        assert alternates[str(document.html["lang"])] == own, where  # type: ignore[index]
+        for href in alternates.values():
+            assert href.startswith(site_url), (where, href)
+            target = site_dir / href.removeprefix(site_url) / "index.html"
+            assert target.is_file(), (where, href)
