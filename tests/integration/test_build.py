@@ -298,7 +298,9 @@ def test_repository_site_builds_strictly_without_third_party_requests(
     for prefix, toggle in toggles.items():
         home = (site_dir / prefix / "index.html").read_text(encoding="utf-8")
         assert f'aria-label="{toggle}"' in home, prefix
-        assert "assets/worksheets/" not in home  # no block, no plugin assets
+        # No block: no stylesheet or form script, only the offline copy's small script.
+        assert "worksheets.css" not in home and "assets/worksheets/index.js" not in home
+        assert "assets/worksheets/offline.js" in home
     for lang, prefix in (("en", ""), ("es", "es/"), ("sv", "sv/")):
         document = BeautifulSoup(
             (site_dir / prefix / "copc-readiness/index.html").read_text(encoding="utf-8"),
