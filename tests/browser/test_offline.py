@@ -112,6 +112,13 @@ def test_guides_forms_answers_and_export_work_offline_after_one_visit(
     exported = AnswersFile.model_validate_json(Path(download.value.path()).read_bytes())
     assert (exported.id, exported.lang) == ("readiness", "es")
     assert exported.answers == {"programme": 0}
+    # A second assessment: the comparison shows both, offline as online.
+    page.get_by_role("button", name="Nueva evaluación").click()
+    table = page.locator(".worksheets-compare table")
+    expect(table).to_be_visible()
+    # One column per assessment: the new one (open) and the one answered above.
+    expect(table.get_by_role("columnheader")).to_have_count(2)
+    expect(table.get_by_role("row").filter(has_text=TEXTS["es"]["programme"])).to_be_visible()
 
     # The PDF linked from the page the reader opened is kept; another one is not.
     kept = page.evaluate(
