@@ -14,9 +14,6 @@ from tests.browser.hosting import Host
 from tests.conftest import MKDOCS_YML
 
 # The 404 page's links are absolute: MkDocs takes the site's path from site_url.
-CONFIG = MKDOCS_YML.replace(
-    "site_name: Test site\n", "site_name: Test site\nsite_url: https://kb.example/kb/\n"
-)
 MESSAGES = {
     "en": ("Page not found", "Go to the home page"),
     "es": ("Página no encontrada", "Ir a la página de inicio"),
@@ -26,10 +23,16 @@ MESSAGES = {
 
 @pytest.fixture
 def host(tmp_path: Path) -> Iterator[Host]:
-    site = write_test_site(tmp_path / "project", extra_pages=False, config=CONFIG)
+    # The host first: site_url is its own address, so that nothing Material fetches from
+    # the site's address (its sitemaps, on hovering the language menu) leaves 127.0.0.1.
+    served = Host(tmp_path / "project" / "site")
+    config = MKDOCS_YML.replace(
+        "site_name: Test site\n", f"site_name: Test site\nsite_url: {served.url}\n"
+    )
+    site = write_test_site(tmp_path / "project", extra_pages=False, config=config)
     done = site.build()
     assert done.returncode == 0, done.output
-    served = Host(done.site_dir)
+    assert done.site_dir == served.folder
     yield served
     served.close()
 
