@@ -22,6 +22,8 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
+from .strings import base_language
+
 WORKER = "offline-worker.js"
 SCRIPT = "offline.js"
 _FIRST_LINE = 'const OFFLINE = {"version": "dev", "shared": [], "languages": {}, "fallback": "en"};'
@@ -52,14 +54,9 @@ def _template() -> str:
     )
 
 
-def _lunr_needed(path: str, languages: Iterable[str]) -> bool:
-    name = path.removeprefix(_LUNR).split("/")[-1]
-    wanted = {f"lunr.{lang.split('-')[0].split('_')[0]}.min.js" for lang in languages}
-    return name in _LUNR_ALWAYS or name in wanted
-
-
 def _shared(site_dir: Path, languages: list[str]) -> list[str]:
     """The assets every page needs, as paths relative to the site's root."""
+    stemmers = {*_LUNR_ALWAYS, *(f"lunr.{base_language(lang)}.min.js" for lang in languages)}
     paths = []
     for file in sorted((site_dir / "assets").rglob("*")):
         path = file.relative_to(site_dir).as_posix()
@@ -67,7 +64,7 @@ def _shared(site_dir: Path, languages: list[str]) -> list[str]:
             continue
         if path.startswith(_SKIPPED_FOLDERS):
             continue
-        if path.startswith(_LUNR) and not _lunr_needed(path, languages):
+        if path.startswith(_LUNR) and file.name not in stemmers:
             continue
         paths.append(path)
     return paths

@@ -89,32 +89,13 @@ def how_scored(worksheet: Worksheet, strings: Strings) -> str:
 
 
 def render_assets(stylesheet: str, script: str) -> str:
-    """The block's stylesheet and script, for a page that has a block (a module script
-    is deferred: it never blocks rendering)."""
-    return (
-        environment()
-        .from_string(
-            '<link rel="stylesheet" href="{{ stylesheet }}">\n'
-            '<script type="module" src="{{ script }}"></script>\n'
-        )
-        .render(stylesheet=stylesheet, script=script)
-    )
+    """The block's stylesheet and script, for a page that has a block."""
+    return environment().get_template("assets.html").render(stylesheet=stylesheet, script=script)
 
 
 def render_offline(script: str, lang: str) -> str:
-    """The offline copy's script (deferred) and the notice it shows when the network is gone."""
-    return (
-        environment()
-        .from_string(
-            '<script type="module" src="{{ script }}"></script>\n'
-            '<p class="worksheets-offline" role="status" hidden data-search-exclude'
-            ' style="position: sticky; top: 3rem; z-index: 3; padding: 0.6em 0.8em;'
-            " border-radius: 0.2rem; background: var(--md-default-fg-color);"
-            ' color: var(--md-default-bg-color); font-weight: 700">'
-            "{{ notice }}</p>\n"
-        )
-        .render(script=script, notice=Strings(lang)["offline_notice"])
-    )
+    """The offline copy's script and the notice it shows when the network is gone."""
+    return environment().get_template("offline.html").render(script=script, s=Strings(lang))
 
 
 def render_booklet_link(url: str, lang: str) -> str:

@@ -28,6 +28,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from .strings import base_language
+
 INDEX = Path("search") / "search_index.json"
 # Letters with a mark that are letters of their own, never folded, by language.
 OWN_LETTERS = {"es": "ñ", "sv": "åäö", "fi": "åäö", "da": "æøå", "no": "æøå", "de": "äöüß"}
@@ -84,11 +86,11 @@ def split_search_index(site_dir: Path, default: str, languages: list[str]) -> No
         lang = next((lang for lang in others if location.startswith(f"{lang}/")), default)
         if location.startswith(prefixes):
             doc = {**doc, "location": location[len(lang) + 1 :]}
-        by_language[lang].append(_with_unaccented(doc, lang.split("-")[0].split("_")[0]))
+        by_language[lang].append(_with_unaccented(doc, base_language(lang)))
     for lang, docs in by_language.items():
         target = site_dir / (INDEX if lang == default else Path(lang) / INDEX)
         target.parent.mkdir(parents=True, exist_ok=True)
-        config = {**index.get("config", {}), "lang": [lang.split("-")[0].split("_")[0]]}
+        config = {**index.get("config", {}), "lang": [base_language(lang)]}
         target.write_text(
             json.dumps({"config": config, "docs": docs}, ensure_ascii=False), encoding="utf-8"
         )

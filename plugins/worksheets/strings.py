@@ -26,10 +26,14 @@ def _load(lang: str) -> dict[str, str]:
     return {str(key): str(value) for key, value in data.items()}
 
 
+def base_language(lang: str) -> str:
+    """The language of a tag without its region or script: ``es`` for ``es-MX``, ``es_MX``."""
+    return lang.replace("-", "_").split("_")[0]
+
+
 @cache
 def _table(lang: str) -> dict[str, str]:
-    base = lang.replace("-", "_").split("_")[0]
-    return {**_load(FALLBACK), **_load(base), **_load(lang)}
+    return {**_load(FALLBACK), **_load(base_language(lang)), **_load(lang)}
 
 
 def available() -> list[str]:
