@@ -136,7 +136,8 @@ def _schema(args: argparse.Namespace) -> int:
 def _pdf(args: argparse.Namespace) -> int:
     from .formats.documents import BlockPdf
     from .pdf.cache import PdfRenderer
-    from .pdf.jobs import PdfError, build_date, site_jobs
+    from .pdf.dates import last_changed
+    from .pdf.jobs import PdfError, site_jobs
 
     docs = _docs_folder("pdf", args.docs)
     if docs is None:
@@ -153,7 +154,8 @@ def _pdf(args: argparse.Namespace) -> int:
         print(f"worksheets pdf: no docs for language(s): {', '.join(unknown)}", file=sys.stderr)
         return 2
     try:
-        jobs = site_jobs(site, [], date=build_date(), site_name=args.site_name, languages=languages)
+        dates = last_changed(docs, site.by_path)
+        jobs = site_jobs(site, [], dates=dates, site_name=args.site_name, languages=languages)
     except PdfError as error:
         print(f"worksheets pdf: {error}", file=sys.stderr)
         return 1
@@ -169,7 +171,10 @@ def _pdf(args: argparse.Namespace) -> int:
             if isinstance(job.identity, BlockPdf) and job.identity.block_id in args.ids
         ]
     jobs = [job for job in jobs if job.identity.lang in languages]
-    renderer = PdfRenderer(Path(args.cache_dir))
+    if args.workers is not None and args.workers < 1:
+        print("worksheets pdf: --workers must be 1 or more", file=sys.stderr)
+        return 2
+    renderer = PdfRenderer(Path(args.cache_dir), args.workers)
     try:
         stats = renderer.render(jobs, Path(args.out))
     except PdfError as error:
@@ -317,6 +322,9 @@ def _add_pdf(commands: Commands) -> None:
     pdf.add_argument("--default-language", default="en")
     pdf.add_argument("--site-name", default="BPO Quality Knowledge Base")
     pdf.add_argument("--cache-dir", default=".cache/worksheets")
+    pdf.add_argument(
+        "--workers", type=int, default=None, help="render processes (default: one per core)"
+    )
     pdf.set_defaults(run=_pdf)
 
 

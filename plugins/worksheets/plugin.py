@@ -24,7 +24,9 @@ from .notfound import NotFoundPages
 from .offline import SCRIPT as OFFLINE_SCRIPT
 from .offline import write_removal, write_worker
 from .pdf.cache import PdfRenderer
+from .pdf.dates import last_changed
 from .pdf.jobs import PdfError, build_date, site_jobs
+from .publish import write_minified
 from .render import (
     render_assets,
     render_booklet_link,
@@ -140,8 +142,14 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         folder = Path(str(resources.files(__package__).joinpath("assets")))
         for asset in (*ASSETS, *VENDOR):
             uri = f"{ASSET_DIR}/{asset}"
-            if files.get_file_from_path(uri) is None:
-                files.append(File.generated(config, uri, abs_src_path=str(folder / asset)))
+            if files.get_file_from_path(uri) is not None:
+                continue
+            source = folder / asset
+            if asset in ASSETS and self.command != "serve":
+                # Published minified; `mkdocs serve` sends the commented sources. (A file, not
+                # content: mkdocs-static-i18n reads every file's source path.)
+                source = write_minified(source, self._cache_dir(config) / "published" / asset)
+            files.append(File.generated(config, uri, abs_src_path=str(source)))
         return files
 
     def on_page_markdown(
@@ -229,6 +237,9 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         """The site's path on its host, as MkDocs uses it in the 404 page's links."""
         return urlsplit(config.site_url or "/").path or "/"
 
+    def _cache_dir(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).parent / self.config.cache_dir
+
     def _translation_status(self, lang: str) -> str:
         assert self.site is not None
         if self.statuses is None:
@@ -265,17 +276,16 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         names = i18n.site_names(config)
         names.setdefault(self.site.default_language, config.site_name)
         if self.renderer is None:
-            cache_dir = Path(config.config_file_path).parent / self.config.cache_dir
-            self.renderer = PdfRenderer(cache_dir, self.config.pdf_workers)
+            self.renderer = PdfRenderer(self._cache_dir(config), self.config.pdf_workers)
         try:
             jobs = site_jobs(
                 self.site,
                 self.nav_order,
-                date=build_date(),
+                dates=last_changed(Path(config.docs_dir), self.site.by_path),
                 site_name=names,
                 languages=self.site.languages,
             )
-            stats = self.renderer.render(jobs, self.root_site_dir / PDF_FOLDER)
+            stats = self.renderer.render(jobs, self.root_site_dir / PDF_FOLDER, prune=True)
         except PdfError as error:
             raise PluginError(str(error)) from None
         log.info(f"PDFs: {stats.rendered} rendered, {stats.cached} from the cache")

@@ -24,7 +24,7 @@ from worksheets.formats.answers import AnswersFile
 
 from tests.browser.conftest import TEXTS, watch_errors, write_test_site
 from tests.browser.hosting import Host
-from tests.conftest import MKDOCS_YML, MKDOCS_YML_WITH_PDFS
+from tests.conftest import MKDOCS_YML, MKDOCS_YML_WITH_PDFS, REPO
 
 VERSION_LINE = re.compile(r'^const OFFLINE = \{"version": "([0-9a-f]+)"', re.M)
 
@@ -246,6 +246,9 @@ def test_mkdocs_serve_registers_no_worker_and_serves_one_that_removes_itself(
         worker = page.request.get(url + "offline-worker.js")
         assert worker.ok
         assert "unregister()" in worker.text() and "const OFFLINE" not in worker.text()
+        # The script as written, comments and all (a build publishes it minified).
+        script = page.request.get(url + "assets/worksheets/block.js").text()
+        assert script == (REPO / "plugins/worksheets/assets/block.js").read_text(encoding="utf-8")
         page.goto(url + "visit/")
         expect(page.locator("section.worksheets")).to_be_visible()
     finally:

@@ -323,3 +323,16 @@ def test_repository_site_builds_strictly_without_third_party_requests(
             "sv": r"\d{1,2} [a-zåäö]+ \d{4}",
         }[lang]
         assert re.fullmatch(pattern, updated.get_text().strip()), updated.get_text()
+
+
+def test_the_script_and_stylesheet_are_published_minified(
+    site_folder: Callable[..., SiteFolder],
+) -> None:
+    build = three_languages(site_folder).build()
+    assert build.returncode == 0, build.output
+    sources = REPO / "plugins" / "worksheets" / "assets"
+    for name in ("block.js", "result.js", "worksheets.css"):
+        published = (build.site_dir / "assets" / "worksheets" / name).read_text(encoding="utf-8")
+        source = (sources / name).read_text(encoding="utf-8")
+        assert "/*" not in published and "// " not in published, name
+        assert len(published) < 0.8 * len(source), name

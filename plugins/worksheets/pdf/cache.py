@@ -54,8 +54,10 @@ class PdfRenderer:
             self._pool = None
             raise PdfError(f"a PDF worker process stopped: {broken}") from broken
 
-    def render(self, jobs: Sequence[PdfJob], out_dir: Path) -> RenderStats:
-        """Put every job's PDF into ``out_dir``, rendering only those not in the cache."""
+    def render(self, jobs: Sequence[PdfJob], out_dir: Path, *, prune: bool = False) -> RenderStats:
+        """Put every job's PDF into ``out_dir``, rendering only those not in the cache.
+        ``prune``: ``jobs`` are all of a site's PDFs, and cache entries none of them uses
+        (older versions of changed blocks) are removed."""
         _usable_folder(self.cache_dir, "the PDF cache folder", "set the plugin's cache_dir")
         _usable_folder(out_dir, "the PDF output folder", "check the site folder's permissions")
         _remove_orphans(self.cache_dir)
@@ -68,6 +70,8 @@ class PdfRenderer:
             if not _complete_pdf(self._cached(job)):
                 raise PdfError(f"{job.identity.describe()}: the rendered PDF is incomplete")
             _copy_atomically(self._cached(job), out_dir / job.name)
+        if prune:
+            _remove_unused(self.cache_dir, {self._cached(job).name for job in jobs})
         return RenderStats(rendered=len(missing), cached=len(jobs) - len(missing))
 
     def _cached(self, job: PdfJob) -> Path:
@@ -115,6 +119,12 @@ def _remove_orphans(folder: Path) -> None:
                 part.unlink()
         except OSError:
             pass  # another build removed it first
+
+
+def _remove_unused(folder: Path, used: set[str]) -> None:
+    for entry in folder.glob("*.pdf"):
+        if entry.name not in used:
+            entry.unlink(missing_ok=True)
 
 
 def _complete_pdf(path: Path) -> bool:

@@ -62,7 +62,8 @@ class PdfJob:
 
     @property
     def key(self) -> str:
-        """Everything that shapes the PDF: the HTML (block, strings, template, CSS, date)
+        """Everything that shapes the PDF: the HTML (block, strings, template, CSS, the date
+        its page last changed)
         and the versions of this plugin and of WeasyPrint."""
         digest = hashlib.sha256()
         labels = json.dumps(self.labels, sort_keys=True)
@@ -84,7 +85,7 @@ def site_jobs(
     site: Site,
     order: Sequence[str],
     *,
-    date: str,
+    dates: Mapping[str, str],
     site_name: str | Mapping[str, str],
     languages: Iterable[str],
 ) -> list[PdfJob]:
@@ -92,8 +93,12 @@ def site_jobs(
 
     ``order`` lists pages (paths within a language) in the site's navigation
     order; a page missing in a language is replaced by the default language's.
-    ``site_name`` is one name, or a name per language.
+    ``dates``: the date each page last changed, by its path (``dates.last_changed``),
+    printed in its PDFs, and the latest of them in a booklet: not the build date, so
+    that a PDF changes only when its page does. ``site_name`` is one name, or a name
+    per language.
     """
+    today = build_date()
     names = site_name if isinstance(site_name, Mapping) else {}
     default = site.default_language
 
@@ -107,18 +112,21 @@ def site_jobs(
     rels += sorted(rel for (lang, rel) in site.pages if lang == default and rel not in rels)
     for lang in languages:
         booklet: list[Entry] = []
+        changed = ""
         for rel in rels:
             page = site.page(lang, rel) or site.page(default, rel)
             if page is None:
                 continue
+            date = dates.get(page.path, today)
             for entry in _entries(page):
                 booklet.append(entry)
+                changed = max(changed, date)
                 identity = entry.identity(page.lang)
                 if identity not in jobs:
                     html = print_html([entry], page.lang, date=date, site_name=name_in(page.lang))
                     jobs[identity] = PdfJob(identity, html, field_labels([entry], page.lang))
         if booklet:
-            html = print_html(booklet, lang, date=date, site_name=name_in(lang), booklet=True)
+            html = print_html(booklet, lang, date=changed, site_name=name_in(lang), booklet=True)
             jobs[BookletPdf(lang)] = PdfJob(BookletPdf(lang), html, field_labels(booklet, lang))
     return list(jobs.values())
 
