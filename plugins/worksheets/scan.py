@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .checks import MissingTranslation, block_rules, cross_language, duplicate_ids
@@ -75,6 +76,18 @@ def _page_language(shown: str, languages: list[str]) -> tuple[str, str] | None:
     return languages[0], shown
 
 
+@lru_cache(maxsize=4096)
+def _parsed(shown: str, text: str, lang: str, rel: str) -> tuple[SourcePage, tuple[Problem, ...]]:
+    """A page parsed and its blocks checked, once per content: `mkdocs serve` rescans the
+    docs on every change, and only the pages whose text changed are parsed again. (The
+    page and its problems are shared between scans: nothing changes them afterwards.)"""
+    page = parse_page(shown, text, lang, rel)
+    found = [*page.problems]
+    for block in page.blocks.values():
+        found.extend(block_rules(shown, block))
+    return page, tuple(found)
+
+
 def scan_docs(
     docs_dir: Path, default_language: str = "en", languages: list[str] | None = None
 ) -> Site:
@@ -95,12 +108,10 @@ def scan_docs(
         if isinstance(text, Problem):
             problems.append(text)
             continue
-        page = parse_page(shown, text, lang, rel)
+        page, found = _parsed(shown, text, lang, rel)
         site.pages[(lang, rel)] = page
         site.by_path[shown] = page
-        problems.extend(page.problems)
-        for block in page.blocks.values():
-            problems.extend(block_rules(shown, block))
+        problems.extend(found)
     problems.extend(duplicate_ids(site.pages.values()))
     parity, site.missing = cross_language(site.pages, default_language, languages)
     problems.extend(parity)
