@@ -1,38 +1,55 @@
-"""Benchmark: what the worksheets plugin costs, as ratios against baselines in the same run.
+"""Benchmark: what the worksheets plugin costs, as ratios against a baseline in the same run.
 
-    .venv/bin/python bench/run.py [--pages 60] [--repeat 3]
+    .venv/bin/python bench/run.py [--sizes 50 200 800] [--pdf-sizes 20] [--repeat 3]
 
-It writes a corpus of guides (each with a checklist and a worksheet, in en, es
-and sv) into a temporary folder and times, each as the best of --repeat runs:
+For each size N it writes a corpus (bench/corpus.py: N guides per language in en, es
+and sv, each with a checklist and a worksheet) and times these variants, interleaved
+(each repeat runs them all in turn, in a rotating order), as whole processes:
 
-- build: `mkdocs build` with the plugin (PDFs off) against the same site with
-  the plugin disabled;
-- check: `python -m worksheets check` against reading the same files' front
-  matter with plain PyYAML;
-- pdf: a rebuild with every PDF in the cache against the same build with PDFs off
-  (what the cache look-up costs), and a cold PDF render of the corpus against the
-  plugin build (what PDFs cost when everything changed).
+  1 disabled   `mkdocs build` with the plugin disabled: the baseline
+  2 plugin     the plugin, PDFs off
+  3 cold       the plugin and PDFs, empty PDF cache              (PDF sizes only)
+  4 warm       PDFs, warm cache, nothing changed                  (PDF sizes only)
+  5 edited     PDFs, warm cache, one guide's checklist edited     (PDF sizes only)
+  6 next-day   PDFs, warm cache, SOURCE_DATE_EPOCH one day later  (PDF sizes only)
+  7 check      `python -m worksheets check` alone
 
-Only ratios are printed: seconds vary with the machine, ratios much less.
+It prints medians, ratios and peak memory (RSS), the PDFs rendered in 4-6, the PDF
+throughput of `worksheets pdf` with one worker and with every core, and the gzipped
+size of the plugin's script and stylesheet; and writes them as JSON and as
+bench/RESULTS.md with the machine and the commit measured. Seconds vary with the
+machine; ratios much less. Nothing here asserts a time: CI only runs it at a tiny
+size to see it finish and write its table.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import os
+import platform
+import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
-import yaml
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import edit_guide, write_corpus
 
+REPO = Path(__file__).resolve().parent.parent
+DAY = 86400
 CONFIG = """\
 site_name: Bench
 theme: {{name: material, font: false}}
 plugins:
+  - search
   - i18n:
       docs_structure: folder
       languages:
@@ -42,136 +59,241 @@ plugins:
   - worksheets:
       enabled: {enabled}
       pdf: {pdf}
-      cache_dir: {cache}
+      cache_dir: cache
 """
+RENDERED = re.compile(r"PDFs: (\d+) rendered")
+PDF_VARIANTS = ("cold", "warm", "edited", "next-day")
 
 
-def page(number: int, lang: str) -> str:
-    items = "\n".join(
-        f"        - {{id: item-{i}, "
-        f"text: 'Item {i} of guide {number} ({lang}) with **bold** text.', "
-        f"required: {'true' if i % 3 == 0 else 'false'}, weight: {1 + i % 2}}}"
-        for i in range(12)
+@dataclass
+class Run:
+    seconds: float
+    peak_rss_mb: float
+    rendered: int | None = None
+
+
+@dataclass
+class Size:
+    guides: int
+    runs: dict[str, list[Run]] = field(default_factory=dict)
+    throughput: dict[str, float] = field(default_factory=dict)
+
+    def median(self, variant: str) -> float:
+        return statistics.median(run.seconds for run in self.runs[variant])
+
+    def rss(self, variant: str) -> float:
+        return statistics.median(run.peak_rss_mb for run in self.runs[variant])
+
+    def rendered(self, variant: str) -> list[int | None]:
+        return [run.rendered for run in self.runs[variant]]
+
+
+def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[Run, str]:
+    """Time a whole process and its peak memory (its own and its waited-for children's)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
-    criteria = "\n".join(
-        f"        - {{id: criterion-{i}, text: 'Criterion {i} ({lang})', weight: {1 + i % 3},"
-        f" critical: {'true' if i == 0 else 'false'}}}"
-        for i in range(6)
-    )
-    return f"""---
-title: Guide {number} ({lang})
-checklist:
-  id: checklist-{number}
-  sections:
-    - id: main
-      title: Main ({lang})
-      items:
-{items}
-worksheet:
-  id: worksheet-{number}
-  scale: [{{value: 0, label: No}}, {{value: 1, label: Partly}}, {{value: 2, label: Yes}}]
-  bands: [{{min: 0, label: Low}}, {{min: 70, label: High}}]
-  sections:
-    - id: first
-      title: First
-      weight: 40
-      criteria:
-{criteria}
-    - id: second
-      title: Second
-      weight: 60
-      criteria:
-        - {{id: last, text: Last ({lang})}}
----
-# Guide {number}
-
-Some text for guide {number}.
-
-<!-- checklist -->
-
-<!-- worksheet -->
-"""
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"{' '.join(command)} failed:\n{output[-3000:]}")
+    rendered = RENDERED.search(output)
+    run = Run(seconds, usage.ru_maxrss / 1024, int(rendered[1]) if rendered else None)
+    return run, output
 
 
-def corpus(root: Path, pages: int) -> None:
-    for lang in ("en", "es", "sv"):
-        folder = root / "docs" / lang
-        folder.mkdir(parents=True)
-        (folder / "index.md").write_text("# Home\n", encoding="utf-8")
-        for number in range(pages):
-            (folder / f"guide-{number}.md").write_text(page(number, lang), encoding="utf-8")
+class Corpus:
+    """One size's project folder, and how each variant runs in it."""
+
+    def __init__(self, root: Path, guides: int) -> None:
+        self.root = root
+        write_corpus(root / "docs", guides)
+        for name, enabled, pdf in (("disabled", 0, 0), ("plugin", 1, 0), ("pdf", 1, 1)):
+            text = CONFIG.format(enabled=str(bool(enabled)).lower(), pdf=str(bool(pdf)).lower())
+            (root / f"{name}.yml").write_text(text, encoding="utf-8")
+        self.epoch = int(time.time())
+        self.edits = 0
+
+    def env(self, epoch: int) -> dict[str, str]:
+        return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch)}
+
+    def build(self, config: str, epoch: int | None = None) -> Run:
+        command = [sys.executable, "-m", "mkdocs", "build", "-f", f"{config}.yml", "-d", "site"]
+        return measure(command, self.root, self.env(epoch or self.epoch))[0]
+
+    def run(self, variant: str) -> Run:
+        if variant in ("disabled", "plugin"):
+            return self.build(variant)
+        if variant == "cold":
+            shutil.rmtree(self.root / "cache", ignore_errors=True)
+        elif variant == "edited":
+            self.edits += 1
+            edit_guide(self.root / "docs", self.edits)
+        elif variant == "next-day":
+            return self.build("pdf", self.epoch + DAY)
+        elif variant == "check":
+            command = [sys.executable, "-m", "worksheets", "check", "docs"]
+            return measure(command, self.root, self.env(self.epoch))[0]
+        return self.build("pdf")
+
+    def throughput(self, workers: int) -> float:
+        """PDFs per second of `worksheets pdf` (English blocks, a fresh cache)."""
+        cache = self.root / f"cache-{workers}"
+        shutil.rmtree(cache, ignore_errors=True)
+        command = [
+            sys.executable, "-m", "worksheets", "pdf", "--docs", "docs", "--lang", "en",
+            "--out", f"out-{workers}", "--cache-dir", str(cache), "--workers", str(workers),
+        ]  # fmt: skip
+        run, output = measure(command, self.root, self.env(self.epoch))
+        found = re.search(r"(\d+) rendered", output)
+        return (int(found[1]) if found else 0) / run.seconds
 
 
-def best(command: list[str], cwd: Path, repeat: int) -> float:
-    times = []
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return min(times)
+def measure_size(guides: int, repeat: int, with_pdfs: bool, work: Path) -> Size:
+    corpus = Corpus(work / f"n{guides}", guides)
+    variants = ["disabled", "plugin", "check", *(PDF_VARIANTS if with_pdfs else ())]
+    size = Size(guides, {variant: [] for variant in variants})
+    if with_pdfs:
+        corpus.run("cold")  # the warm variants need a cache
+    for turn in range(repeat):
+        shift = turn % len(variants)
+        for variant in variants[shift:] + variants[:shift]:
+            if variant == "cold":
+                # Cold then warm: the warm variants find the cache as they expect.
+                size.runs["cold"].append(corpus.run("cold"))
+            else:
+                size.runs[variant].append(corpus.run(variant))
+            print(f"  n={guides} {variant}: {size.runs[variant][-1].seconds:.2f} s", flush=True)
+    if with_pdfs:
+        cores = os.cpu_count() or 1
+        size.throughput = {"1": corpus.throughput(1), str(cores): corpus.throughput(cores)}
+    return size
 
 
-def build(root: Path, repeat: int, *, enabled: bool, pdf: bool) -> float:
-    config = root / f"mkdocs-{enabled}-{pdf}.yml"
-    config.write_text(
-        CONFIG.format(enabled=str(enabled).lower(), pdf=str(pdf).lower(), cache=root / "cache"),
-        encoding="utf-8",
-    )
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "-q",
-        "-f",
-        str(config),
-        "-d",
-        str(root / "site"),
+def asset_size() -> dict[str, int]:
+    """The plugin's script and stylesheet, each file gzipped as a server sends it."""
+    sys.path.insert(0, str(REPO / "plugins"))
+    from worksheets.plugin import ASSETS
+
+    folder = REPO / "plugins" / "worksheets" / "assets"
+    raw = sum((folder / name).stat().st_size for name in ASSETS)
+    packed = sum(len(gzip.compress((folder / name).read_bytes(), 9)) for name in ASSETS)
+    return {"bytes": raw, "gzipped_bytes": packed}
+
+
+def machine() -> dict[str, Any]:
+    cpu = ""
+    if Path("/proc/cpuinfo").is_file():
+        found = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
+        cpu = found[1] if found else ""
+    commit = subprocess.run(
+        ["git", "-C", str(REPO), "describe", "--always", "--dirty"],
+        capture_output=True, text=True, check=False,
+    ).stdout.strip()  # fmt: skip
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "system": platform.platform(),
+        "commit": commit,
+        "date": time.strftime("%Y-%m-%d", time.gmtime()),
+    }
+
+
+def ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}" if b else "–"
+
+
+def table(sizes: list[Size]) -> list[str]:
+    lines = [
+        "| N guides/language | (1) disabled s | (2)/(1) | (7)/(1) | RSS (2)/(1) "
+        "| (4)/(2) | (3)/(2) | rendered (4) / (5) / (6) | PDF/s 1 → all cores |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
-    return best(command, root, repeat)
+    for size in sizes:
+        base, plugin = size.median("disabled"), size.median("plugin")
+        cells = [
+            str(size.guides), f"{base:.2f}", ratio(plugin, base),
+            ratio(size.median("check"), base), ratio(size.rss("plugin"), size.rss("disabled")),
+        ]  # fmt: skip
+        if "warm" in size.runs:
+            rendered = " / ".join(
+                ",".join(str(n) for n in size.rendered(v)) for v in ("warm", "edited", "next-day")
+            )
+            speeds = list(size.throughput.values())
+            cells += [
+                ratio(size.median("warm"), plugin), ratio(size.median("cold"), plugin), rendered,
+                f"{speeds[0]:.2f} → {speeds[-1]:.2f} (×{ratio(speeds[-1], speeds[0])})",
+            ]  # fmt: skip
+        else:
+            cells += ["", "", "", ""]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
 
 
-def read_front_matter(docs: Path) -> None:
-    for path in docs.rglob("*.md"):
-        text = path.read_text(encoding="utf-8")
-        if text.startswith("---\n"):
-            yaml.safe_load(text.split("---\n")[1])
+def scaling(sizes: list[Size]) -> list[str]:
+    """Seconds per guide of each variant at each size: flat or falling is linear or better."""
+    lines = ["| variant | " + " | ".join(f"N={s.guides}" for s in sizes) + " |"]
+    lines.append("|---|" + "---|" * len(sizes))
+    for variant in ("disabled", "plugin", "check", *PDF_VARIANTS):
+        cells = [
+            f"{1000 * s.median(variant) / s.guides:.1f} ms" if variant in s.runs else ""
+            for s in sizes
+        ]
+        lines.append(f"| {variant} | " + " | ".join(cells) + " |")
+    return lines
 
 
-def main() -> None:
+def report(sizes: list[Size], about: dict[str, Any], assets: dict[str, int]) -> str:
+    return "\n".join(
+        [
+            "# Benchmark results",
+            "",
+            "Written by `make bench` (`bench/run.py`); ratios are between medians of the",
+            "same run. Variants: (1) plugin disabled, (2) plugin without PDFs, (3) PDFs with",
+            "an empty cache, (4) warm cache, (5) one guide edited, (6) the next day",
+            "(`SOURCE_DATE_EPOCH` + 1 day), (7) `worksheets check` alone.",
+            "",
+            f"Machine: {about['cpu'] or 'unknown CPU'}, {about['cores']} cores, Python "
+            f"{about['python']}, {about['system']}. Commit {about['commit']}, {about['date']}.",
+            "",
+            *table(sizes),
+            "",
+            "Seconds per guide (per language), to see growth with N:",
+            "",
+            *scaling(sizes),
+            "",
+            f"Plugin script and stylesheet: {assets['bytes']} bytes, "
+            f"{assets['gzipped_bytes']} bytes gzipped (each file; pdf.js not counted).",
+            "",
+        ]
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=60, help="guides per language")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[50, 200, 800])
+    parser.add_argument("--pdf-sizes", type=int, nargs="*", default=[20, 50])
     parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    root = Path(tempfile.mkdtemp(prefix="worksheets-bench-"))
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent)
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="worksheets-bench-"))
     try:
-        corpus(root, args.pages)
-        baseline = build(root, args.repeat, enabled=False, pdf=False)
-        plugin = build(root, args.repeat, enabled=True, pdf=False)
-        check = best(
-            [sys.executable, "-m", "worksheets", "check", str(root / "docs")], root, args.repeat
-        )
-        yaml_baseline = best(
-            [
-                sys.executable,
-                "-c",
-                f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import run; "
-                f"run.read_front_matter(__import__('pathlib').Path({str(root / 'docs')!r}))",
-            ],
-            root,
-            args.repeat,
-        )
-        cold = build(root, 1, enabled=True, pdf=True)
-        warm = build(root, args.repeat, enabled=True, pdf=True)
-        blocks = args.pages * 2 * 3
-        print(f"corpus: {args.pages} guides x 3 languages, {blocks} blocks")
-        print(f"build with the plugin / without it:            {plugin / baseline:5.2f}")
-        print(f"check / reading the front matter with PyYAML:  {check / yaml_baseline:5.2f}")
-        print(f"rebuild with all PDFs cached / PDFs off:       {warm / plugin:5.2f}")
-        print(f"first build with PDFs / PDFs off:              {cold / plugin:5.2f}")
+        every = sorted({*args.sizes, *args.pdf_sizes})
+        sizes = [measure_size(n, args.repeat, n in args.pdf_sizes, work) for n in every]
     finally:
-        shutil.rmtree(root, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
+    about, assets = machine(), asset_size()
+    text = report(sizes, about, assets)
+    print(text)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "RESULTS.md").write_text(text, encoding="utf-8")
+    data = {"machine": about, "assets": assets, "sizes": [asdict(size) for size in sizes]}
+    (args.out / "results.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":

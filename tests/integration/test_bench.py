@@ -1,0 +1,40 @@
+"""The benchmark runs (CI's smoke test at a tiny size): it must finish and write its
+table and its JSON. It asserts what the PDF cache must do, never a time."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.pdf
+
+
+def test_the_benchmark_finishes_and_writes_its_results(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "run.py"), "--sizes", "1", "--pdf-sizes", "1",
+         "--repeat", "1", "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=900, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    results = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
+    assert "| 1 |" in results and "gzipped" in results
+    data = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    (size,) = data["sizes"]
+    assert set(size["runs"]) == {
+        "disabled", "plugin", "check", "cold", "warm", "edited", "next-day"
+    }  # fmt: skip
+    rendered = {
+        variant: [run["rendered"] for run in runs] for variant, runs in size["runs"].items()
+    }
+    # 1 guide x 2 blocks x 3 languages, and 3 booklets; a warm cache renders nothing, the
+    # next day nothing, an edited checklist its own PDF and its language's booklet.
+    assert rendered["cold"] == [9]
+    assert rendered["warm"] == [0] and rendered["next-day"] == [0]
+    assert rendered["edited"] == [2]
+    assert len(size["throughput"]) == 2 and all(v > 0 for v in size["throughput"].values())
