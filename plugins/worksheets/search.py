@@ -25,6 +25,7 @@ import json
 import os
 import re
 import unicodedata
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -38,28 +39,34 @@ _TAG = re.compile(r"<[^>]*>")
 _CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
-def _fold(word: str, own: str) -> str:
-    """``word`` without its accents, except on the language's own letters."""
-    return "".join(
-        char
-        if char in own
-        else "".join(
+@cache
+def _folding(own: str) -> dict[int, str]:
+    """A translation table: each letter of the Latin blocks that carries a mark, to its
+    letter without it, except the language's own letters (either case)."""
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        if char.lower() in own:
+            continue
+        base = "".join(
             part
             for part in unicodedata.normalize("NFD", char)
             if unicodedata.category(part) != "Mn"
         )
-        for char in word
-    )
+        if base and base != char:
+            table[code] = base
+    return table
 
 
 def unaccented(text: str, lang: str) -> list[str]:
     """The words of an index text (HTML) that read differently without accents,
     without them, in order of first appearance."""
-    own = OWN_LETTERS.get(lang, "")
-    own += own.upper()
+    table = _folding(OWN_LETTERS.get(lang, ""))
     words: dict[str, None] = {}
     for word in _WORD.findall(_TAG.sub(" ", text)):
-        folded = _fold(word, own)
+        if word.isascii():
+            continue
+        folded = word.translate(table)
         if folded != word:
             words.setdefault(folded.lower(), None)
     return list(words)
