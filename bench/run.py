@@ -1,6 +1,6 @@
 """Benchmark: what the worksheets plugin costs, as ratios against a baseline in the same run.
 
-    .venv/bin/python bench/run.py [--sizes 50 200 800] [--pdf-sizes 20] [--repeat 3]
+    .venv/bin/python bench/run.py [--sizes 50 200 800] [--pdf-sizes 10 20] [--repeat 3]
 
 For each size N it writes a corpus (bench/corpus.py: N guides per language in en, es
 and sv, each with a checklist and a worksheet) and times these variants, interleaved
@@ -277,7 +277,7 @@ def report(sizes: list[Size], about: dict[str, Any], assets: dict[str, int]) -> 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[50, 200, 800])
-    parser.add_argument("--pdf-sizes", type=int, nargs="*", default=[20, 50])
+    parser.add_argument("--pdf-sizes", type=int, nargs="*", default=[10, 20])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent)
     args = parser.parse_args(argv)
