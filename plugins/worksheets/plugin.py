@@ -35,6 +35,7 @@ from .render import (
 )
 from .scan import Site, scan_docs
 from .search import language_base, split_search_index
+from .searchview import SearchViewError, SearchViews
 from .sitemaps import absolute_alternates, fix_sitemaps
 from .splice import PageParts, splice_page
 from .translations import PageStatus, translation_status
@@ -83,6 +84,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         self.nav_order: list[str] = []
         self.statuses: list[PageStatus] | None = None
         self.not_found = NotFoundPages()
+        self.search_views = SearchViews()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -209,11 +211,17 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
                 )
             ),
         )
-        return splice_page(html, parts)
+        # Material's search reads the content without what it must not index (searchview.py);
+        # on_post_page puts the full content back.
+        return self.search_views.hand_out(page.file.dest_uri, splice_page(html, parts))
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or self.site is None:
             return None
+        try:
+            output = self.search_views.restore(page.file.dest_uri, output)
+        except SearchViewError as error:
+            raise PluginError(str(error)) from None
         if config.site_url:
             output = absolute_alternates(output, urljoin(config.site_url, page.url))
         lang = i18n.current_language(config)

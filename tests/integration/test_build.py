@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from urllib.parse import urlparse
@@ -336,3 +337,19 @@ def test_the_script_and_stylesheet_are_published_minified(
         source = (sources / name).read_text(encoding="utf-8")
         assert "/*" not in published and "// " not in published, name
         assert len(published) < 0.8 * len(source), name
+
+
+def test_search_reads_the_searchable_content_and_the_page_keeps_the_form(
+    site_folder: Callable[..., SiteFolder],
+) -> None:
+    """Material's search parses the content without what it must not index (the forms'
+    controls, notes, results); the page gets its whole form back."""
+    build = three_languages(site_folder).build()
+    assert build.returncode == 0, build.output
+    page = build.html("visit/index.html")
+    assert "worksheets-content" not in page
+    assert 'class="worksheets-toolbar"' in page and 'class="worksheets-result"' in page
+    index = json.loads((build.site_dir / "search" / "search_index.json").read_text("utf-8"))
+    texts = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("visit/"))
+    assert texts.count("We walked the delivery floor.") == 1
+    assert "Not applicable" not in texts and "Export" not in texts

@@ -1,0 +1,85 @@
+"""What Material's search reads: the content without the elements marked
+``data-search-exclude``, and the full content put back after the theme."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
+from worksheets.render import render_block
+from worksheets.searchview import SearchViewError, SearchViews, searchable
+
+from tests.unit.test_result_links import CHECKLIST, WORKSHEET
+
+
+def reference(html: str) -> str:
+    """The same cut, by a real HTML parser: the text left."""
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup.select("[data-search-exclude]"):
+        element.decompose()
+    return " ".join(soup.get_text().split())
+
+
+def text(html: str) -> str:
+    return " ".join(BeautifulSoup(html, "html.parser").get_text().split())
+
+
+@pytest.mark.parametrize("model", [CHECKLIST, WORKSHEET], ids=["checklist", "worksheet"])
+@pytest.mark.parametrize("lang", ["en", "es", "sv"])
+def test_a_rendered_block_keeps_what_search_indexes(model: object, lang: str) -> None:
+    html = render_block(model, lang, "Title")  # type: ignore[arg-type]
+    view = searchable(html)
+    assert "data-search-exclude" not in view
+    assert text(view) == reference(html)
+    assert len(view) < len(html)
+
+
+TAGS = st.sampled_from(["div", "p", "span", "details", "ul", "li", "label"])
+
+
+@st.composite
+def trees(draw: st.DrawFn, depth: int = 0) -> str:
+    """Nested elements, some marked, with text, void elements and a script."""
+    parts = []
+    for _ in range(draw(st.integers(0, 3))):
+        kind = draw(st.integers(0, 4 if depth < 3 else 1))
+        if kind == 0:
+            parts.append(draw(st.sampled_from(["a", "b c", "&amp;", "é"])))
+        elif kind == 1:
+            marked = " data-search-exclude" if draw(st.booleans()) else ""
+            parts.append(f'<input type="checkbox"{marked}>')
+        elif kind == 2:
+            parts.append('<script type="application/json">{"a": "<div>"}</script>')
+        else:
+            tag = draw(TAGS)
+            marked = " data-search-exclude" if draw(st.booleans()) else ""
+            attribute = draw(st.sampled_from(["", ' class="x"', " title='a>b'"]))
+            inner = draw(trees(depth + 1))
+            parts.append(f"<{tag}{attribute}{marked}>{inner}</{tag}>")
+    return "".join(parts)
+
+
+@given(trees())
+def test_any_nesting_is_cut_as_a_parser_would(html: str) -> None:
+    assert text(searchable(html)) == reference(html)
+
+
+def test_the_full_content_comes_back_after_the_theme() -> None:
+    views = SearchViews()
+    html = '<h2>T</h2><div data-search-exclude><input type="text"></div><p>kept</p>'
+    handed = views.hand_out("a/index.html", html)
+    assert "<input" not in handed and "kept" in handed
+    page = f"<html><body><article>{handed}</article></body></html>"
+    restored = views.restore("a/index.html", page)
+    assert restored == f"<html><body><article>{html}</article></body></html>"
+    # Nothing to cut: the content goes through as it is, nothing kept.
+    assert views.hand_out("b/index.html", "<p>x</p>") == "<p>x</p>"
+    assert views.restore("b/index.html", "<p>x</p>") == "<p>x</p>"
+
+
+def test_lost_markers_are_a_clear_error() -> None:
+    views = SearchViews()
+    views.hand_out("a/index.html", "<div data-search-exclude>x</div><p>y</p>")
+    with pytest.raises(SearchViewError, match=r"a/index\.html"):
+        views.restore("a/index.html", "<p>y</p>")
