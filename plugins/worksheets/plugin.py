@@ -16,6 +16,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import i18n
+from .blockcache import FOLDER as BLOCK_FOLDER
+from .blockcache import BlockCache
 from .config import WorksheetsConfig
 from .files import readable_file
 from .formats.documents import BookletPdf
@@ -85,6 +87,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         self.statuses: list[PageStatus] | None = None
         self.not_found = NotFoundPages()
         self.search_views = SearchViews()
+        self.blocks = BlockCache(None)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -121,6 +124,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
                 or "en"
             )
             self.site = scan_docs(Path(config.docs_dir), default, i18n.languages(config))
+            self.blocks = BlockCache(self._cache_dir(config) / BLOCK_FOLDER)
             self.statuses = None
             for problem in self.site.problems:
                 log.warning(str(problem))
@@ -204,6 +208,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
                 if self.offline_enabled
                 else ""
             ),
+            blocks=self.blocks,
             assets=lambda: render_assets(
                 *(
                     self._relative(Path(config.site_dir, ASSET_DIR, name), here)
@@ -213,7 +218,8 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         )
         # Material's search reads the content without what it must not index (searchview.py);
         # on_post_page puts the full content back.
-        return self.search_views.hand_out(page.file.dest_uri, splice_page(html, parts))
+        spliced = splice_page(html, parts)
+        return self.search_views.hand_out(page.file.dest_uri, spliced.html, spliced.view)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or self.site is None:
@@ -271,6 +277,10 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.site is None or not i18n.is_first_build(config):
             return
+        if self.command != "serve":
+            # Under `serve`, a rebuild may skip pages (--dirty): keep what they use.
+            self.blocks.prune()
+        log.info(f"Blocks: {self.blocks.rendered} rendered, {self.blocks.cached} from the cache")
         split_search_index(Path(config.site_dir), self.site.default_language, self.site.languages)
         fix_sitemaps(Path(config.site_dir), config.site_url)
         self.not_found.write(Path(config.site_dir), self._base(config), self.site.default_language)

@@ -80,6 +80,113 @@ def searchable(html: str) -> str:
     return "".join(kept)
 
 
+_ID = re.compile(r"""(?:^|\s)id\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_SKIPPED = frozenset({"script", "style"})
+# The elements Material's search parser writes into the index; and headings, which start
+# its sections.
+_INDEXED = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _tokens(html: str) -> list[str | tuple[str, bool, str]]:
+    """Text, and tags as (name, closing, id), with scripts, styles and void elements gone."""
+    tokens: list[str | tuple[str, bool, str]] = []
+    position = 0
+    for tag in _tags(html, 0):
+        if tag.start() < position:
+            continue
+        tokens.append(html[position : tag.start()])
+        name = tag[2].lower()
+        position = tag.end()
+        if name in _SKIPPED:
+            end = None if tag[1] else _RAW_END[name].search(html, position)
+            if end is not None:
+                closing = html.find(">", end.end())
+                position = len(html) if closing < 0 else closing + 1
+        elif name not in _VOID:
+            found = None if tag[1] else _ID.search(tag[3])
+            identity = "" if found is None else found[1] if found[1] is not None else found[2]
+            tokens.append((name, bool(tag[1]), identity))
+    tokens.append(html[position:])
+    return tokens
+
+
+def compact(html: str) -> str:
+    """What Material's search parser reads of the plugin's markup, and nothing more: the
+    text; the elements it writes into the index; headings with their ``id`` (they start
+    its sections) and the elements around them (it closes a section when the element
+    around its heading ends). Scripts, styles, void elements, other tags and every other
+    attribute go, and whitespace between tags is one space (the parser makes it one).
+    `tests/unit/test_searchview.py` checks with Material's own parser, on every block of
+    the guides and on random trees, that the index is unchanged."""
+    tokens = _tokens(html)
+    keep = _kept_tags(tokens)
+    kept: list[str] = []
+    # The parser reads the text between two tags as one piece: where tags were dropped, a
+    # <br> (which it ignores) keeps the pieces apart. A whitespace piece is one space to it,
+    # and is skipped after another: so a run of them is one (in <pre> all are kept).
+    in_pre = 0
+    last = ""  # "tag", "space" or "text": what was last written
+    dropped = False
+    for index, token in enumerate(tokens):
+        if isinstance(token, str):
+            space = token.isspace() and not in_pre
+            if not token or (space and last == "space"):
+                continue
+            if dropped and last != "tag":
+                kept.append("<br>")
+            kept.append(" " if space else token)
+            last, dropped = "space" if space else "text", False
+        elif index not in keep:
+            dropped = True
+        else:
+            name, closing, identity = token
+            if name == "pre":
+                in_pre += -1 if closing else 1
+            if closing:
+                kept.append(f"</{name}>")
+            else:
+                kept.append(f'<{name} id="{identity}">' if identity else f"<{name}>")
+            last, dropped = "tag", False
+    return "".join(kept)
+
+
+def _kept_tags(tokens: list[str | tuple[str, bool, str]]) -> set[int]:
+    """The indexes of the tags the view keeps: the indexed elements, headings, every tag in
+    a heading and the elements around one, each with its closing tag."""
+    keep: set[int] = set()
+    # Open elements: (token index, name); an element is kept with its closing tag.
+    open_elements: list[tuple[int, str]] = []
+    closing_of: dict[int, int] = {}
+    headings = 0
+    for index, token in enumerate(tokens):
+        if isinstance(token, str):
+            continue
+        name, closing, _ = token
+        if not closing:
+            open_elements.append((index, name))
+            if name in _INDEXED or headings:
+                keep.add(index)
+            if name in _HEADINGS:
+                headings += 1
+                keep.update(opened for opened, _ in open_elements)
+            continue
+        while open_elements:
+            opened, opened_name = open_elements.pop()
+            if opened_name in _HEADINGS:
+                headings -= 1
+            if opened_name == name:
+                closing_of[opened] = index
+                break
+    keep.update([closing_of[index] for index in keep if index in closing_of])
+    return keep
+
+
+def search_view(html: str) -> str:
+    """The plugin's markup as Material's search must read it (cut, then compacted)."""
+    return compact(searchable(html))
+
+
 class SearchViews:
     """Full contents kept, by page, while MkDocs renders the searchable ones."""
 
@@ -87,9 +194,9 @@ class SearchViews:
         self._full: dict[str, tuple[int, str]] = {}
         self._count = 0
 
-    def hand_out(self, page: str, html: str) -> str:
-        """The searchable content to give MkDocs for ``page`` (its output path)."""
-        view = searchable(html)
+    def hand_out(self, page: str, html: str, view: str) -> str:
+        """The content to give MkDocs for ``page`` (its output path): ``view``, what search
+        reads of the full ``html``, between markers that ``restore`` finds."""
         if view == html:
             return html
         self._count += 1

@@ -10,9 +10,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .blockcache import BlockCache
 from .formats.documents import BlockPdf
 from .formats.problems import BLOCK_KINDS, Problem
 from .render import render_block, render_fallback_notice, render_problems
+from .searchview import search_view
 from .source import SourcePage
 
 BOOKLET_MARKER = re.compile(r"<!--\s*booklet\s*-->")
@@ -37,6 +39,32 @@ class PageParts:
     assets: Callable[[], str] = str
     # The offline copy's script and notice, on every page.
     offline: Callable[[], str] = str
+    # Rendered blocks kept between builds; none: every block is rendered.
+    blocks: BlockCache | None = None
+
+
+@dataclass(frozen=True)
+class SplicedPage:
+    """A page's full HTML, and the view of it Material's search reads: the same page with
+    the plugin's markup cut down to what search indexes (``searchview``)."""
+
+    html: str
+    view: str
+
+    def before(self, piece: str) -> SplicedPage:
+        return SplicedPage(piece + self.html, search_view(piece) + self.view)
+
+    def replace(self, marker: re.Pattern[str], piece: Callable[[], str]) -> SplicedPage:
+        """The page with its first ``marker`` replaced by ``piece()`` (made only if the
+        marker is there)."""
+        if marker.search(self.html) is None:
+            return self
+
+        def put(html: str, text: str) -> str:
+            return marker.sub(lambda _: text, html, count=1)
+
+        made = piece()
+        return SplicedPage(put(self.html, made), put(self.view, search_view(made)))
 
 
 def _put_at_marker(html: str, kind: str, fragment: str) -> str:
@@ -47,32 +75,54 @@ def _put_at_marker(html: str, kind: str, fragment: str) -> str:
     return html[: found.start()] + fragment + marker.sub("", html[found.end() :])
 
 
-def _fragment(parts: PageParts, source: SourcePage, kind: str) -> str | None:
-    own = [problem for problem in parts.problems if problem.block_kind == kind]
-    pieces = [render_problems(own, parts.lang)] if own else []
+def _rendered(parts: PageParts, source: SourcePage, kind: str) -> tuple[str, str] | None:
     model = source.model(kind)
-    if model is not None:
-        pdf = BlockPdf(kind, model.id, model.version, source.lang)
-        pdf_url = parts.pdf_url(pdf) if parts.pdf_url else None
-        pieces.append(render_block(model, parts.lang, source.title, pdf_url=pdf_url))
-    return "\n".join(pieces) or None
+    if model is None:
+        return None
+    pdf = BlockPdf(kind, model.id, model.version, source.lang)
+    pdf_url = parts.pdf_url(pdf) if parts.pdf_url else None
+
+    def render() -> str:
+        return render_block(model, parts.lang, source.title, pdf_url=pdf_url)
+
+    if parts.blocks is None:
+        html = render()
+        return html, search_view(html)
+    key = (kind, parts.lang, source.title, pdf_url or "", model.model_dump_json())
+    block = parts.blocks.get(key, render)
+    return block.html, block.view
 
 
-def splice_page(html: str, parts: PageParts) -> str:
-    """The page's HTML with everything the plugin adds."""
-    html = BOOKLET_MARKER.sub(lambda _: parts.booklet_link, html, count=1)
-    html = STATUS_MARKER.sub(lambda _: parts.translation_status(), html, count=1)
+def _fragment(parts: PageParts, source: SourcePage, kind: str) -> tuple[str, str] | None:
+    """A block's HTML and its search view, after its problem box if it has problems."""
+    own = [problem for problem in parts.problems if problem.block_kind == kind]
+    box = render_problems(own, parts.lang) if own else ""
+    block = _rendered(parts, source, kind)
+    if block is None:
+        return (box, search_view(box)) if box else None
+    if not box:
+        return block
+    return f"{box}\n{block[0]}", f"{search_view(box)}\n{block[1]}"
+
+
+def splice_page(html: str, parts: PageParts) -> SplicedPage:
+    """The page's HTML with everything the plugin adds, and what search reads of it."""
+    page = SplicedPage(html, html).replace(BOOKLET_MARKER, lambda: parts.booklet_link)
+    page = page.replace(STATUS_MARKER, parts.translation_status)
     if parts.source is not None:
         for kind in BLOCK_KINDS:
             fragment = _fragment(parts, parts.source, kind)
             if fragment is not None:
-                html = _put_at_marker(html, kind, fragment)
+                page = SplicedPage(
+                    _put_at_marker(page.html, kind, fragment[0]),
+                    _put_at_marker(page.view, kind, fragment[1]),
+                )
         if any(parts.source.model(kind) for kind in BLOCK_KINDS):
-            html = parts.assets() + html
+            page = page.before(parts.assets())
         page_level = [problem for problem in parts.problems if problem.block_kind is None]
         if page_level:
-            html = render_problems(page_level, parts.lang) + html
-    html = parts.offline() + html
+            page = page.before(render_problems(page_level, parts.lang))
+    page = page.before(parts.offline())
     if parts.build_lang != parts.lang:
-        html = render_fallback_notice(parts.build_lang, parts.lang) + html
-    return html
+        page = page.before(render_fallback_notice(parts.build_lang, parts.lang))
+    return page
