@@ -146,7 +146,7 @@ class Item(_Strict):
     text: Text = Field(description="What must be true; inline Markdown.")
     help: Text | None = Field(None, description="Optional guidance; inline Markdown.")
     required: Boolean = Field(False, description="The checklist is complete only when checked.")
-    weight: PositiveNumber = Field(1, description="Weight in the progress figure.")
+    weight: PositiveNumber = Field(1.0, description="Weight in the progress figure.")
 
 
 class ChecklistSection(_Strict):
@@ -200,7 +200,7 @@ class Criterion(_Strict):
     id: Slug = Field(description="Slug, unique in the whole worksheet.")
     text: Text
     guidance: Text | None = None
-    weight: PositiveNumber = 1
+    weight: PositiveNumber = 1.0
     critical: Boolean = Field(
         False,
         description="Answered with the lowest value of its scale, it forces the lowest band.",

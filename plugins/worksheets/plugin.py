@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -17,10 +18,11 @@ from mkdocs.structure.pages import Page
 
 from . import i18n
 from .blockcache import FOLDER as BLOCK_FOLDER
-from .blockcache import BlockCache
+from .blockcache import BlockCache, code_fingerprint
 from .config import WorksheetsConfig
 from .files import readable_file
 from .formats.documents import BookletPdf
+from .formats.scancache import ScanCache
 from .notfound import TEMPLATE as NOT_FOUND
 from .notfound import NotFoundPages
 from .offline import SCRIPT as OFFLINE_SCRIPT
@@ -71,6 +73,7 @@ ASSETS = (
 VENDOR = ("vendor/pdfjs/pdf.min.mjs", "vendor/pdfjs/pdf.worker.min.mjs", "vendor/pdfjs/LICENSE")
 ASSET_DIR = "assets/worksheets"
 PDF_FOLDER = "pdf"
+SCAN_FILE = "scan.json"
 ESCAPED_META = ("title", "description")
 
 
@@ -88,6 +91,8 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         self.not_found = NotFoundPages()
         self.search_views = SearchViews()
         self.blocks = BlockCache(None)
+        # The folders of the pages written, in every language (for sitemaps.py).
+        self.page_dirs: set[Path] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -123,8 +128,10 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
                 or config.theme.get("language")
                 or "en"
             )
-            self.site = scan_docs(Path(config.docs_dir), default, i18n.languages(config))
+            scanned = ScanCache(self._cache_dir(config) / SCAN_FILE, code_fingerprint()).load()
+            self.site = scan_docs(Path(config.docs_dir), default, i18n.languages(config), scanned)
             self.blocks = BlockCache(self._cache_dir(config) / BLOCK_FOLDER)
+            self.page_dirs = set()
             self.statuses = None
             for problem in self.site.problems:
                 log.warning(str(problem))
@@ -224,6 +231,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or self.site is None:
             return None
+        self.page_dirs.add(Path(config.site_dir, page.file.dest_uri).parent)
         try:
             output = self.search_views.restore(page.file.dest_uri, output)
         except SearchViewError as error:
@@ -266,6 +274,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         return self._relative(self.root_site_dir / PDF_FOLDER / name, here)
 
     @staticmethod
+    @cache
     def _relative(target: Path, here: Path) -> str:
         """A relative URL, so that links work on any host, under any sub-path and from a
         file:// copy."""
@@ -282,7 +291,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             self.blocks.prune()
         log.info(f"Blocks: {self.blocks.rendered} rendered, {self.blocks.cached} from the cache")
         split_search_index(Path(config.site_dir), self.site.default_language, self.site.languages)
-        fix_sitemaps(Path(config.site_dir), config.site_url)
+        fix_sitemaps(Path(config.site_dir), config.site_url, self.page_dirs)
         self.not_found.write(Path(config.site_dir), self._base(config), self.site.default_language)
         if self.offline_enabled:
             write_worker(Path(config.site_dir), self.site.default_language, self.site.languages)

@@ -88,16 +88,19 @@ def how_scored(worksheet: Worksheet, strings: Strings) -> str:
     )
 
 
+@cache
 def render_assets(stylesheet: str, script: str) -> str:
     """The block's stylesheet and script, for a page that has a block."""
     return environment().get_template("assets.html").render(stylesheet=stylesheet, script=script)
 
 
+@cache
 def render_offline(script: str, lang: str) -> str:
     """The offline copy's script and the notice it shows when the network is gone."""
     return environment().get_template("offline.html").render(script=script, s=Strings(lang))
 
 
+@cache
 def render_booklet_link(url: str, lang: str) -> str:
     """The home page's link to a language's booklet of all blocks."""
     return environment().get_template("booklet_link.html").render(url=url, s=Strings(lang))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from .checks import MissingTranslation, block_rules, cross_language, duplicate_ids
 from .files import page_files, read_page
 from .formats.problems import Problem, sorted_problems
+from .formats.scancache import Parsed, ScanCache, page_key
 from .parse import parse_page
 from .source import SourcePage
 
@@ -76,11 +76,7 @@ def _page_language(shown: str, languages: list[str]) -> tuple[str, str] | None:
     return languages[0], shown
 
 
-@lru_cache(maxsize=4096)
-def _parsed(shown: str, text: str, lang: str, rel: str) -> tuple[SourcePage, tuple[Problem, ...]]:
-    """A page parsed and its blocks checked, once per content: `mkdocs serve` rescans the
-    docs on every change, and only the pages whose text changed are parsed again. (The
-    page and its problems are shared between scans: nothing changes them afterwards.)"""
+def _parse(shown: str, text: str, lang: str, rel: str) -> Parsed:
     page = parse_page(shown, text, lang, rel)
     found = [*page.problems]
     for block in page.blocks.values():
@@ -88,10 +84,36 @@ def _parsed(shown: str, text: str, lang: str, rel: str) -> tuple[SourcePage, tup
     return page, tuple(found)
 
 
+# Pages parsed in this process, by key: `mkdocs serve` rescans the docs on every change,
+# and only the pages whose text changed are parsed again. (A page and its problems are
+# shared between scans: nothing changes them afterwards.)
+_PARSED: dict[str, Parsed] = {}
+_KEPT = 4096
+
+
+def _parsed(shown: str, text: str, lang: str, rel: str, cache: ScanCache | None) -> Parsed:
+    """A page parsed and its blocks checked, once per content (in this process, or in the
+    scan cache of earlier builds)."""
+    key = page_key(shown, text, lang, rel)
+    found = _PARSED.get(key) or (cache.get(key, shown, lang, rel) if cache else None)
+    if found is None:
+        found = _parse(shown, text, lang, rel)
+    if cache is not None:
+        cache.put(key, found)
+    if len(_PARSED) >= _KEPT:
+        _PARSED.clear()
+    _PARSED[key] = found
+    return found
+
+
 def scan_docs(
-    docs_dir: Path, default_language: str = "en", languages: list[str] | None = None
+    docs_dir: Path,
+    default_language: str = "en",
+    languages: list[str] | None = None,
+    cache: ScanCache | None = None,
 ) -> Site:
-    """Parse and check every page under ``docs_dir`` (``docs/<lang>/**.md``)."""
+    """Parse and check every page under ``docs_dir`` (``docs/<lang>/**.md``), reading
+    unchanged pages from ``cache`` (loaded) and saving it at the end."""
     if languages is None:
         languages = detect_languages(docs_dir, default_language)
     elif default_language in languages:
@@ -108,7 +130,7 @@ def scan_docs(
         if isinstance(text, Problem):
             problems.append(text)
             continue
-        page, found = _parsed(shown, text, lang, rel)
+        page, found = _parsed(shown, text, lang, rel, cache)
         site.pages[(lang, rel)] = page
         site.by_path[shown] = page
         problems.extend(found)
@@ -116,4 +138,6 @@ def scan_docs(
     parity, site.missing = cross_language(site.pages, default_language, languages)
     problems.extend(parity)
     site.problems = sorted_problems(problems)
+    if cache is not None:
+        cache.save()
     return site

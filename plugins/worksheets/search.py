@@ -34,7 +34,8 @@ from .strings import base_language
 INDEX = Path("search") / "search_index.json"
 # Letters with a mark that are letters of their own, never folded, by language.
 OWN_LETTERS = {"es": "ñ", "sv": "åäö", "fi": "åäö", "da": "æøå", "no": "æøå", "de": "äöüß"}
-_WORD = re.compile(r"\w+")
+# A word with a letter outside ASCII (the only words folding can change).
+_ACCENTED_WORD = re.compile(r"\w*[^\W\x00-\x7f]\w*")
 _TAG = re.compile(r"<[^>]*>")
 _CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
@@ -61,11 +62,11 @@ def _folding(own: str) -> dict[int, str]:
 def unaccented(text: str, lang: str) -> list[str]:
     """The words of an index text (HTML) that read differently without accents,
     without them, in order of first appearance."""
+    if text.isascii():
+        return []
     table = _folding(OWN_LETTERS.get(lang, ""))
     words: dict[str, None] = {}
-    for word in _WORD.findall(_TAG.sub(" ", text)):
-        if word.isascii():
-            continue
+    for word in _ACCENTED_WORD.findall(_TAG.sub(" ", text)):
         folded = word.translate(table)
         if folded != word:
             words.setdefault(folded.lower(), None)

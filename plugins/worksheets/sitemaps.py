@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -26,8 +27,9 @@ EMPTY = (
 )
 
 
-def fix_sitemaps(site_dir: Path, site_url: str | None) -> None:
-    """A valid ``sitemap.xml`` at the root and beside every page of every language."""
+def fix_sitemaps(site_dir: Path, site_url: str | None, page_dirs: Iterable[Path]) -> None:
+    """A valid ``sitemap.xml`` at the root and beside every page of every language
+    (``page_dirs``: the folders of the pages MkDocs wrote)."""
     root = site_dir / "sitemap.xml"
     if not root.is_file():
         return
@@ -35,9 +37,9 @@ def fix_sitemaps(site_dir: Path, site_url: str | None) -> None:
         root.write_text(EMPTY, encoding="utf-8")
         # mtime 0: the same bytes for the same sitemap (reproducible builds).
         (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(EMPTY.encode("utf-8"), mtime=0))
-    for page in site_dir.rglob("index.html"):
-        target = page.parent / "sitemap.xml"
-        if page.parent != site_dir and not target.exists():
+    for folder in sorted(set(page_dirs)):
+        target = folder / "sitemap.xml"
+        if folder != site_dir and folder.is_dir() and not target.exists():
             target.write_text(EMPTY, encoding="utf-8")
 
 

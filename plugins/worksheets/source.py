@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +16,8 @@ class SourceBlock:
 
     kind: str
     line: int
-    positions: dict[Loc, int]
+    # The line of every field (a mapping read lazily when it comes from the scan cache).
+    positions: Mapping[Loc, int]
     data: Any
     model: Checklist | Worksheet | None = None
 

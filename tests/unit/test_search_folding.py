@@ -54,3 +54,20 @@ def test_each_language_index_carries_its_unaccented_words(tmp_path: Path) -> Non
     assert texts("") == ["<p>Café culture</p><span hidden>cafe</span>"]
     assert texts("es") == ["<p>Calibración</p><span hidden>calibracion</span>"]
     assert texts("sv") == ["<p>Förändring</p>"]
+
+
+@given(
+    st.text(alphabet=st.sampled_from("aeéñåöÉ’'—“ <>b1_\n")), st.sampled_from(["en", "es", "sv"])
+)
+def test_the_accented_words_are_those_of_every_word(text: str, lang: str) -> None:
+    """Only words with a letter outside ASCII are looked at: the same as every word."""
+    import re
+
+    from worksheets.search import _folding
+
+    table = _folding(OWN_LETTERS.get(lang, ""))
+    expected: dict[str, None] = {}
+    for word in re.findall(r"\w+", re.sub(r"<[^>]*>", " ", text)):
+        if word.translate(table) != word:
+            expected.setdefault(word.translate(table).lower(), None)
+    assert unaccented(text, lang) == list(expected)
