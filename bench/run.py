@@ -52,6 +52,9 @@ plugins:
   - search
   - i18n:
       docs_structure: folder
+      # The plugin turns this off (its own index split makes it needless); off in every
+      # variant, so that (1) does not pay for mkdocs-static-i18n's quadratic comparison.
+      reconfigure_search: false
       languages:
         - {{locale: en, default: true, name: English, build: true}}
         - {{locale: es, name: Español, build: true}}

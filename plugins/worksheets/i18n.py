@@ -12,7 +12,10 @@ Facts read:
   first build's ``on_post_build``);
 - ``plugin.config.languages``: entries with ``locale`` and ``site_name``;
 - ``plugin.default_language`` and ``plugin.current_language``;
-- ``page.file.locale``: the language of a page's source file.
+- ``page.file.locale``: the language of a page's source file;
+- ``plugin.config.reconfigure_search``: whether it removes, from the search index
+  it stacks up across languages, each entry of a further language equal to an
+  entry of the default language.
 """
 
 from __future__ import annotations
@@ -66,3 +69,14 @@ def page_language(page: Any, config: Any) -> str:
     if locale:
         return str(locale)
     return current_language(config) or str(config.theme.get("language") or "en")
+
+
+def keep_search_entries(config: Any) -> None:
+    """Keep every language's search entries: the plugin splits the index by language
+    folder (search.py), so an untranslated page, shown in the default language under a
+    further language's folder, belongs in that language's index. mkdocs-static-i18n
+    would remove it, comparing every entry with every other (time quadratic in the
+    number of entries: a second of a 600-page build, growing fastest of all)."""
+    plugin = _plugin(config)
+    if plugin is not None and hasattr(plugin.config, "reconfigure_search"):
+        plugin.config.reconfigure_search = False

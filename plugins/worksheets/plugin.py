@@ -119,6 +119,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             build_date()
         except PdfError as error:
             raise PluginError(str(error)) from None
+        i18n.keep_search_entries(config)
         # mkdocs-static-i18n builds each further language inside the first build:
         # the docs are scanned once, there.
         if self.site is None or i18n.is_first_build(config):

@@ -34,8 +34,7 @@ from .strings import base_language
 INDEX = Path("search") / "search_index.json"
 # Letters with a mark that are letters of their own, never folded, by language.
 OWN_LETTERS = {"es": "ñ", "sv": "åäö", "fi": "åäö", "da": "æøå", "no": "æøå", "de": "äöüß"}
-# A word with a letter outside ASCII (the only words folding can change).
-_ACCENTED_WORD = re.compile(r"\w*[^\W\x00-\x7f]\w*")
+_WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]*>")
 _CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
@@ -66,7 +65,9 @@ def unaccented(text: str, lang: str) -> list[str]:
         return []
     table = _folding(OWN_LETTERS.get(lang, ""))
     words: dict[str, None] = {}
-    for word in _ACCENTED_WORD.findall(_TAG.sub(" ", text)):
+    for word in _WORD.findall(_TAG.sub(" ", text)):
+        if word.isascii():
+            continue
         folded = word.translate(table)
         if folded != word:
             words.setdefault(folded.lower(), None)

@@ -91,3 +91,27 @@ def test_a_real_build_reads_the_build_language_and_file_locales(
     assert 'lang="sv"' in build.html("sv/only/index.html").split("worksheets-fallback")[1][:80]
     assert "worksheets-fallback" not in build.html("es/only/index.html")
     assert build.output.count("page(s) have no 'sv' translation") == 1
+
+
+def test_search_entries_are_compared_across_languages_unless_told(config: Any) -> None:
+    plugin = config.plugins.get(i18n.PLUGIN_NAME)
+    assert plugin.config.reconfigure_search is True
+    i18n.keep_search_entries(config)
+    assert plugin.config.reconfigure_search is False
+
+
+def test_an_untranslated_page_is_found_in_its_language_folder(
+    site_folder: Callable[..., SiteFolder],
+) -> None:
+    import json
+
+    site = site_folder()
+    for lang in ("en", "es", "sv"):
+        site.write(f"{lang}/index.md", "# Home\n")
+    site.write("en/only.md", "# Untranslated\n\nA page in one language, sought by everyone.\n")
+    build = site.build(strict=False)
+    assert build.returncode == 0, build.output
+    for folder in ("", "es/", "sv/"):
+        index = json.loads((build.site_dir / folder / "search/search_index.json").read_text())
+        found = [doc["location"] for doc in index["docs"] if "sought by everyone" in doc["text"]]
+        assert found == ["only/#untranslated"], (folder, found)
