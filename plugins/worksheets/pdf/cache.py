@@ -45,11 +45,18 @@ class PdfRenderer:
             # A pool's start-up costs more than one render.
             return [render_pdf(job.html, str(self._cached(job)), job.labels) for job in missing]
         pool = self._executor()
-        futures = [
-            pool.submit(render_pdf, job.html, str(self._cached(job)), job.labels) for job in missing
-        ]
+        # Longest first (a booklet lays out every block of its language): no worker is
+        # left with a long job while the others are idle.
+        order = sorted(range(len(missing)), key=lambda index: -len(missing[index].html))
+        futures = {
+            index: pool.submit(
+                render_pdf, missing[index].html, str(self._cached(missing[index])),
+                missing[index].labels,
+            )
+            for index in order
+        }  # fmt: skip
         try:
-            return [future.result() for future in futures]
+            return [futures[index].result() for index in range(len(missing))]
         except BrokenProcessPool as broken:
             self._pool = None
             raise PdfError(f"a PDF worker process stopped: {broken}") from broken
