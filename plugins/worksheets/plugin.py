@@ -58,6 +58,7 @@ ASSETS = (
     "dom.js",
     "form.js",
     "grid.js",
+    "drop.js",
     "incoming.js",
     "kinds.js",
     "pdfimport.js",

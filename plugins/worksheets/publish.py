@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from pathlib import Path
 
 import rcssmin  # type: ignore[import-untyped]
@@ -42,3 +43,23 @@ def write_minified(source: Path, target: Path) -> Path:
             temporary.unlink()
         return source
     return target
+
+
+STATIC_IMPORT = re.compile(r"^import\s[^;(]*?from\s*\"\./([\w.-]+)\";", re.MULTILINE)
+# What a page with a block loads before anyone clicks: its stylesheet, its two scripts.
+PAGE_LOADS = ("worksheets.css", "index.js", "offline.js")
+
+
+def loaded_on_start(folder: Path, entries: tuple[str, ...] = PAGE_LOADS) -> list[str]:
+    """The assets a page loads at once: ``entries`` and the modules they import
+    statically, however deep (``import()`` loads a module on first use, later)."""
+    seen: list[str] = []
+    waiting = list(entries)
+    while waiting:
+        name = waiting.pop()
+        if name in seen:
+            continue
+        seen.append(name)
+        if name.endswith(".js"):
+            waiting.extend(STATIC_IMPORT.findall((folder / name).read_text(encoding="utf-8")))
+    return sorted(seen)

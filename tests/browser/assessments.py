@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 
 WORKSHEET_KEY = "worksheets:worksheet:readiness"
 ARCHIVE_KEY = WORKSHEET_KEY + ":assessments"
@@ -75,6 +75,8 @@ def comparison(page: Page, count: int = 3) -> Locator:
 
 
 def column_names(table: Locator) -> list[str]:
+    # The comparison draws once its modules have loaded (on first use).
+    expect(table).to_be_visible()
     return [" ".join(text.split()) for text in table.get_by_role("columnheader").all_inner_texts()]
 
 

@@ -110,6 +110,8 @@ def test_several_files_at_once_and_dropped_files(page: Page, base_url: str, tmp_
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text("Imported 3 answers from first.json.")
     expect(alert).to_contain_text("Imported 1 answers from second.json.")
+    # (The comparison's modules load when it first has two assessments to show.)
+    expect(comparison(page, 2)).to_be_visible()
     assert column_names(comparison(page, 2)) == ["Site Lisbon (open)", "Site Porto"]
 
     block = page.get_by_role("region", name="Site visit", exact=True)

@@ -46,10 +46,27 @@ def test_a_full_disk_while_copying_leaves_no_part_file(
         Path(str(target)).write_bytes(b"%PDF-1.7 trunc")
         raise OSError(28, "No space left on device")
 
+    def other_device(source: object, target: object) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    # The site on another file system than the cache: copied, and the disk fills up.
+    monkeypatch.setattr("os.link", other_device)
     monkeypatch.setattr("shutil.copyfile", full)
     with pytest.raises(PdfError, match="could not be written \\(No space left on device\\)"):
         renderer.render([job()], tmp_path / "out2")
     assert [path.name for path in (tmp_path / "out2").iterdir()] == []
+
+
+def test_published_pdfs_are_links_to_the_cache_and_never_written_into(tmp_path: Path) -> None:
+    renderer = PdfRenderer(tmp_path / "cache", workers=1)
+    renderer.render([job()], tmp_path / "out")
+    (entry,) = (tmp_path / "cache").glob("*.pdf")
+    published = tmp_path / "out" / "a-en.pdf"
+    assert published.stat().st_ino == entry.stat().st_ino
+    cached = entry.read_bytes()
+    # A later build replaces the published file; the cache entry is left as it was.
+    renderer.render([job()], tmp_path / "out")
+    assert entry.read_bytes() == cached and published.read_bytes() == cached
 
 
 def test_a_truncated_cache_entry_is_rendered_again_not_published(tmp_path: Path) -> None:

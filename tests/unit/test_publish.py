@@ -43,3 +43,16 @@ def test_an_unwritable_cache_publishes_the_source(tmp_path: Path) -> None:
     blocker = tmp_path / "cache"
     blocker.write_text("", encoding="utf-8")
     assert write_minified(source, blocker / "published" / "a.js") == source
+
+
+def test_a_page_loads_the_core_at_once_and_the_rest_on_first_use() -> None:
+    from worksheets.plugin import ASSETS
+    from worksheets.publish import loaded_on_start
+
+    folder = Path(__file__).parents[2] / "plugins" / "worksheets" / "assets"
+    at_once = loaded_on_start(folder)
+    assert {"worksheets.css", "index.js", "block.js", "form.js", "offline.js"} <= set(at_once)
+    later = {"compare.js", "grid.js", "table.js", "csv.js", "transfer.js", "share.js"}
+    later |= {"incoming.js", "pdfimport.js"}
+    assert not later & set(at_once)
+    assert set(at_once) <= set(ASSETS)

@@ -4,13 +4,13 @@
  * After each, focus moves to where the reader can carry on, and one polite
  * message says which assessment is open. */
 
-import { columnOrder, compareAssessments, DEFAULT_TOLERANCE } from "./compare.js";
-import { csvText } from "./csv.js";
 import { find, Notice } from "./dom.js";
-import { comparisonGrid, gridRows } from "./grid.js";
 import { fill } from "./result.js";
-import { comparisonTable } from "./table.js";
-import { download, exportAllCsv, exportBundle, fileName } from "./transfer.js";
+
+/** The comparison's modules, loaded when a block first has two assessments. */
+function comparing() {
+  return Promise.all([import("./compare.js"), import("./grid.js"), import("./table.js")]);
+}
 
 /** @typedef {import("./block.js").Block} Block */
 /** @typedef {import("./types.js").State} State */
@@ -46,6 +46,8 @@ export class AssessmentsView {
     this.renaming = null;
     /** @type {Snapshot | null} */
     this.snapshot = null;
+    /** @type {Promise<void>} the comparison's latest drawing (its modules load first) */
+    this.drawn = Promise.resolve();
   }
 
   start() {
@@ -64,22 +66,35 @@ export class AssessmentsView {
     return this.spreadButton.getAttribute("aria-pressed") === "true";
   }
 
-  /** The tolerance typed in, if it is a number of scale points. */
-  toleranceValue() {
+  /**
+   * The tolerance typed in, if it is a number of scale points.
+   * @param {number} fallback
+   */
+  toleranceValue(fallback) {
     const value = this.tolerance.valueAsNumber;
-    return isFinite(value) && value >= 0 ? value : DEFAULT_TOLERANCE;
+    return isFinite(value) && value >= 0 ? value : fallback;
   }
 
-  /** The comparison of every assessment in columns, and its words. */
-  grid() {
+  /** The comparison of every assessment in columns, its words, and how to draw it. */
+  async grid() {
+    const [compare, grid, table] = await comparing();
     const block = this.owner.block, states = this.owner.list();
-    const comparison = compareAssessments(block, states, this.toleranceValue());
-    const order = columnOrder(comparison, this.sort);
-    return { order, grid: comparisonGrid(block, comparison, order, this.showsSpread()) };
+    const tolerance = this.toleranceValue(compare.DEFAULT_TOLERANCE);
+    const comparison = compare.compareAssessments(block, states, tolerance);
+    const order = compare.columnOrder(comparison, this.sort);
+    return {
+      order, grid: grid.comparisonGrid(block, comparison, order, this.showsSpread()),
+      rows: grid.gridRows, table: table.comparisonTable,
+    };
   }
 
   /** Shows the comparison when there are two assessments or more; keeps focus where it was. */
   render() {
+    this.drawn = this.draw();
+    return this.drawn;
+  }
+
+  async draw() {
     const states = this.owner.list(), s = this.owner.strings;
     this.holder.hidden = states.length < 2;
     find(this.owner.element, ".worksheets-tolerance").hidden = !this.showsSpread();
@@ -92,14 +107,18 @@ export class AssessmentsView {
     const action = focused && this.scroll.contains(focused)
       ? focused.getAttribute("data-worksheets-action") : null;
     const ref = focused && focused.getAttribute("data-worksheets-ref");
-    const { order, grid } = this.grid();
+    const { order, grid, table } = await this.grid();
+    // Another render began while the modules loaded: the latest one draws.
+    if (this.owner.list().length < 2) return;
+    // Focus that moved elsewhere meanwhile (to an Undo button, say) stays there.
+    const keep = action && document.activeElement === focused;
     this.scroll.textContent = "";
-    this.scroll.appendChild(comparisonTable(grid, {
+    this.scroll.appendChild(table(grid, {
       captionId: this.owner.element.id + "-compare-caption",
       caption: fill(s.compare_caption, { title: this.owner.block.title, count: states.length }),
       refs: order, sort: this.sort, strings: s,
     }));
-    if (action) this.focusAction(action, ref === null ? null : Number(ref));
+    if (keep) this.focusNow(String(action), ref === null ? null : Number(ref));
   }
 
   /**
@@ -108,6 +127,15 @@ export class AssessmentsView {
    * @param {number | null} ref
    */
   focusAction(action, ref) {
+    this.drawn.then(() => this.focusNow(action, ref));
+  }
+
+  /**
+   * The same, at once (the table is drawn).
+   * @param {string} action
+   * @param {number | null} ref
+   */
+  focusNow(action, ref) {
     const where = "[data-worksheets-action='" + action + "']"
       + (ref === null ? "" : "[data-worksheets-ref='" + ref + "']");
     const button = this.holder.hidden ? null : this.scroll.querySelector(where);
@@ -150,13 +178,14 @@ export class AssessmentsView {
       this.spreadButton.setAttribute("aria-pressed", String(!this.showsSpread()));
       this.render();
     } else if (action === "export-compare") {
-      const { grid } = this.grid();
-      download(fileName(owner.block, "comparison", "csv"), "text/csv;charset=utf-8",
-        csvText(gridRows(s, grid)));
+      Promise.all([this.grid(), import("./csv.js"), import("./transfer.js")])
+        .then(([{ grid, rows }, csv, transfer]) => transfer.download(
+          transfer.fileName(owner.block, "comparison", "csv"), "text/csv;charset=utf-8",
+          csv.csvText(rows(s, grid))));
     } else if (action === "export-bundle") {
-      exportBundle(owner.block, states);
+      import("./transfer.js").then((transfer) => transfer.exportBundle(owner.block, states));
     } else if (action === "export-all-csv") {
-      exportAllCsv(owner.block, states);
+      import("./transfer.js").then((transfer) => transfer.exportAllCsv(owner.block, states));
     } else if (action === "rename-cancel") {
       this.finishRename(false);
     } else if (chosen) {

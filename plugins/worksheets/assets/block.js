@@ -7,28 +7,33 @@ import { answersDocument, copyState, distinctLabel, emptyState, fitAnswers, hasC
 import { AssessmentsView } from "./assessments.js";
 import { find, Notice } from "./dom.js";
 import { Form } from "./form.js";
-import { copyLink, dropZone } from "./incoming.js";
+import { dropZone } from "./drop.js";
 import { KINDS } from "./kinds.js";
 import { fill, resultSegments } from "./result.js";
 import { openStorage, storageKeys } from "./storage.js";
-import { exportCsv, exportJson, importFiles, readFiles } from "./transfer.js";
 
 /** @typedef {import("./types.js").ClientData} ClientData */
 /** @typedef {import("./types.js").State} State */
 /** @typedef {import("./transfer.js").TextFile} TextFile */
 
+/** The module of exports and imports, loaded on first use. */
+function transfer() {
+  return import("./transfer.js");
+}
+
 /**
  * What the toolbar's buttons do (data-worksheets-action); the comparison's
  * buttons are AssessmentsView.act.
- * @type {Record<string, (block: Block) => void>}
+ * @type {Record<string, (block: Block) => unknown>}
  */
 const ACTIONS = {
-  "export-json": (block) => exportJson(block.block, block.state),
-  "export-csv": (block) => exportCsv(block.block, block.state),
+  // Exports, imports and share links load their modules on first use.
+  "export-json": (block) => transfer().then((m) => m.exportJson(block.block, block.state)),
+  "export-csv": (block) => transfer().then((m) => m.exportCsv(block.block, block.state)),
   "import": (block) => find(block.element, "input[data-worksheets-import]").click(),
   "reset": (block) => block.reset(),
   "print": (block) => printBlock(block.element),
-  "copy-link": (block) => copyLink(block),
+  "copy-link": (block) => import("./incoming.js").then((m) => m.copyLink(block)),
   "new": (block) => {
     block.assessments.forget();
     block.switchTo(emptyState());
@@ -89,10 +94,12 @@ export class Block {
     this.element.addEventListener("click", (event) => this.onClick(event));
     const file = find(this.element, "input[data-worksheets-import]");
     if (file instanceof HTMLInputElement) {
-      file.addEventListener("change", () => readFiles(this.block, file.files).then((files) => {
-        file.value = "";
-        this.importFiles(files);
-      }));
+      file.addEventListener("change", () => transfer()
+        .then((m) => m.readFiles(this.block, file.files))
+        .then((files) => {
+          file.value = "";
+          return this.importFiles(files);
+        }));
     }
     dropZone(this);
   }
@@ -298,7 +305,8 @@ export class Block {
    * here: the first new one opens, the one on screen joins the others.
    * @param {TextFile[]} files
    */
-  importFiles(files) {
+  async importFiles(files) {
+    const { importFiles } = await transfer();
     const existing = this.list().filter(hasContent);
     const { added, messages } = importFiles(this.block, existing, files);
     this.assessments.forget();

@@ -1,62 +1,13 @@
 // @ts-check
-/* Assessments that come from elsewhere: files dropped on a block, and share
- * links, both ways (copying one, and opening a page with one). */
+/* Share links, both ways: copying one, and opening a page with one. Loaded on
+ * first use (a click on Copy link, a page opened with a fragment). */
 
 import { answersDocument, fitAnswers, isAnswersFile, isForBlock } from "./answers.js";
 import { find } from "./dom.js";
 import { fill } from "./result.js";
 import { decodeShare, encodeShare, withFragment } from "./share.js";
-import { readFiles } from "./transfer.js";
 
 /** @typedef {import("./block.js").Block} Block */
-
-/**
- * Whether a drag carries files (not text or a link from the page).
- * @param {DragEvent} event
- * @returns {boolean}
- */
-function carriesFiles(event) {
-  return Boolean(event.dataTransfer) &&
-    Array.from(/** @type {DataTransfer} */ (event.dataTransfer).types).indexOf("Files") >= 0;
-}
-
-/**
- * Files dropped anywhere on the block are imported, with a visible hint while
- * they are dragged over it (the Import button does the same by keyboard).
- * @param {Block} owner
- */
-export function dropZone(owner) {
-  const element = owner.element, hint = find(element, ".worksheets-drop-hint");
-  let depth = 0;
-  /** @param {boolean} shown */
-  const showHint = (shown) => {
-    hint.hidden = !shown;
-    element.classList.toggle("worksheets-dropping", shown);
-  };
-  element.addEventListener("dragenter", (event) => {
-    if (!carriesFiles(event)) return;
-    event.preventDefault();
-    depth += 1;
-    showHint(true);
-  });
-  element.addEventListener("dragover", (event) => {
-    if (!carriesFiles(event) || !event.dataTransfer) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = "copy";
-  });
-  element.addEventListener("dragleave", (event) => {
-    if (!carriesFiles(event)) return;
-    depth = Math.max(0, depth - 1);
-    if (depth === 0) showHint(false);
-  });
-  element.addEventListener("drop", (event) => {
-    if (!carriesFiles(event) || !event.dataTransfer) return;
-    event.preventDefault();
-    depth = 0;
-    showHint(false);
-    readFiles(owner.block, event.dataTransfer.files).then((files) => owner.importFiles(files));
-  });
-}
 
 /**
  * Puts a link to the page that carries the open assessment into the clipboard,
@@ -96,10 +47,10 @@ function forgetFragment() {
 function offer(owner, data) {
   const s = owner.strings, state = fitAnswers(owner.block, data).state;
   /** @param {boolean} add */
-  const answer = (add) => () => {
+  const answer = (add) => async () => {
     forgetFragment();
     owner.notice.clear();
-    if (add) owner.importFiles([{ name: s.share_source, text: JSON.stringify(data) }]);
+    if (add) await owner.importFiles([{ name: s.share_source, text: JSON.stringify(data) }]);
     if (owner.form.labelInput) owner.form.labelInput.focus();
   };
   owner.notice.show([fill(s.share_offer, {

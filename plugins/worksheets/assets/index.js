@@ -9,7 +9,6 @@
 
 import { Block } from "./block.js";
 import { openNotesForPrint, restoreNotesAfterPrint } from "./form.js";
-import { openShared } from "./incoming.js";
 import { normalize, roundPercent, scoreChecklist, scoreWorksheet } from "./scoring.js";
 
 /**
@@ -22,6 +21,14 @@ const root = /** @type {Window & PageWindow} */ (window);
 
 /** @type {Block[]} */
 let blocks = [];
+
+/** A share link in the address is opened (its module loads only for an address with a
+ * fragment: share links are fragments). */
+function openShared() {
+  if (blocks.length && window.location.hash) {
+    import("./incoming.js").then((incoming) => incoming.openShared(blocks));
+  }
+}
 
 function init() {
   blocks = [];
@@ -37,7 +44,7 @@ function init() {
       console.error("worksheets:", error);
     }
   });
-  openShared(blocks);
+  openShared();
 }
 
 root.Worksheets = { normalize, roundPercent, scoreChecklist, scoreWorksheet };
@@ -50,7 +57,7 @@ root.addEventListener("beforeprint", () => {
 });
 root.addEventListener("afterprint", () => restoreNotesAfterPrint(document));
 // A share link pasted into the address bar of the page already open.
-root.addEventListener("hashchange", () => openShared(blocks));
+root.addEventListener("hashchange", openShared);
 
 // Material's instant navigation swaps the page without a load: document$ emits each time.
 if (root.document$ && typeof root.document$.subscribe === "function") {

@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, cached_property
+from typing import Any
 
 from .. import __version__
+from ..blockcache import code_fingerprint
 from ..formats.documents import BlockPdf, BookletPdf, PdfIdentity
 from ..scan import Site
 from ..source import SourcePage
@@ -46,28 +47,54 @@ def _weasyprint_version() -> str:
         return "missing"
 
 
-@dataclass(frozen=True)
 class PdfJob:
-    """One PDF to produce: what it is, and its HTML."""
+    """One PDF to produce: what it is, and its HTML, made only when it is rendered.
 
-    identity: PdfIdentity
-    html: str
-    # The accessible name of every form field (and of each radio option), by field name.
-    labels: dict[str, FieldLabel] = field(default_factory=dict, compare=False)
+    ``html`` and ``labels`` (the accessible name of every form field, and of each radio
+    option, by field name) are values, or functions that make them. ``inputs`` is
+    everything besides the plugin's code that shapes the PDF (the blocks, language,
+    date and site name, as JSON text): with it, the cache key needs no HTML, and a
+    build whose PDFs are all cached lays out and renders nothing.
+    """
+
+    def __init__(
+        self,
+        identity: PdfIdentity,
+        html: str | Callable[[], str],
+        labels: dict[str, FieldLabel] | Callable[[], dict[str, FieldLabel]] | None = None,
+        *,
+        inputs: str | None = None,
+    ) -> None:
+        self.identity = identity
+        self._html = html
+        self._labels = labels
+        self._inputs = inputs
+
+    @cached_property
+    def html(self) -> str:
+        return self._html() if callable(self._html) else self._html
+
+    @cached_property
+    def labels(self) -> dict[str, FieldLabel]:
+        labels = self._labels() if callable(self._labels) else self._labels
+        return labels or {}
 
     @property
     def name(self) -> str:
         """The PDF's file name."""
         return self.identity.file_name
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """Everything that shapes the PDF: the HTML (block, strings, template, CSS, the date
-        its page last changed)
-        and the versions of this plugin and of WeasyPrint."""
+        """Everything that shapes the PDF: its inputs and the plugin's code (templates, CSS,
+        strings), or else its HTML and labels; and the versions of this plugin and of
+        WeasyPrint."""
         digest = hashlib.sha256()
-        labels = json.dumps(self.labels, sort_keys=True)
-        for part in (self.html, labels, __version__, _weasyprint_version()):
+        if self._inputs is not None:
+            parts = ("inputs", self._inputs, code_fingerprint())
+        else:
+            parts = ("html", self.html, json.dumps(self.labels, sort_keys=True))
+        for part in (*parts, __version__, _weasyprint_version()):
             digest.update(part.encode("utf-8"))
             digest.update(b"\0")
         return digest.hexdigest()
@@ -108,6 +135,8 @@ def site_jobs(
         return names.get(lang) or names.get(default) or ""
 
     jobs: dict[PdfIdentity, PdfJob] = {}
+    # Each block's model as JSON, and its title: what its PDFs are made of.
+    shapes: dict[int, list[Any]] = {}
     rels = [rel for rel in order if site.page(default, rel)]
     rels += sorted(rel for (lang, rel) in site.pages if lang == default and rel not in rels)
     for lang in languages:
@@ -120,15 +149,42 @@ def site_jobs(
             date = dates.get(page.path, today)
             for entry in _entries(page):
                 booklet.append(entry)
+                if id(entry.block) not in shapes:
+                    shapes[id(entry.block)] = [entry.block.model_dump(mode="json"), entry.title]
                 changed = max(changed, date)
                 identity = entry.identity(page.lang)
                 if identity not in jobs:
-                    html = print_html([entry], page.lang, date=date, site_name=name_in(page.lang))
-                    jobs[identity] = PdfJob(identity, html, field_labels([entry], page.lang))
+                    jobs[identity] = _job(
+                        identity, [entry], page.lang, date, name_in(page.lang),
+                        [shapes[id(entry.block)]],
+                    )  # fmt: skip
         if booklet:
-            html = print_html(booklet, lang, date=changed, site_name=name_in(lang), booklet=True)
-            jobs[BookletPdf(lang)] = PdfJob(BookletPdf(lang), html, field_labels(booklet, lang))
+            shape = [shapes[id(entry.block)] for entry in booklet]
+            jobs[BookletPdf(lang)] = _job(
+                BookletPdf(lang), booklet, lang, changed, name_in(lang), shape
+            )
     return list(jobs.values())
+
+
+def _job(
+    identity: PdfIdentity,
+    entries: list[Entry],
+    lang: str,
+    date: str,
+    site_name: str,
+    shape: list[Any] | None = None,
+) -> PdfJob:
+    """A block's PDF or a booklet: its HTML is made when it is rendered."""
+    booklet = isinstance(identity, BookletPdf)
+    if shape is None:
+        shape = [[entry.block.model_dump(mode="json"), entry.title] for entry in entries]
+    inputs = json.dumps([str(identity.file_name), booklet, lang, date, site_name, shape])
+    return PdfJob(
+        identity,
+        lambda: print_html(entries, lang, date=date, site_name=site_name, booklet=booklet),
+        lambda: field_labels(entries, lang),
+        inputs=inputs,
+    )
 
 
 def block_jobs(jobs: Iterable[PdfJob]) -> list[BlockPdf]:
