@@ -7,7 +7,8 @@ and sv, each with a checklist and a worksheet) and times these variants, interle
 (each repeat runs them all in turn, in a rotating order), as whole processes:
 
   1 disabled   `mkdocs build` with the plugin disabled: the baseline
-  2 plugin     the plugin, PDFs off
+  2 plugin     the plugin, PDFs off (its build caches warm: a rebuild, CI with its cache)
+  2' fresh     the plugin, PDFs off, its build caches empty (scan.json, blocks/)
   3 cold       the plugin and PDFs, empty PDF cache              (PDF sizes only)
   4 warm       PDFs, warm cache, nothing changed                  (PDF sizes only)
   5 edited     PDFs, warm cache, one guide's checklist edited     (PDF sizes only)
@@ -62,9 +63,10 @@ plugins:
   - worksheets:
       enabled: {enabled}
       pdf: {pdf}
-      cache_dir: cache
+      cache_dir: {cache}
 """
 RENDERED = re.compile(r"PDFs: (\d+) rendered")
+BLOCKS = re.compile(r"Blocks: (\d+) rendered")
 PDF_VARIANTS = ("cold", "warm", "edited", "next-day")
 
 
@@ -73,6 +75,8 @@ class Run:
     seconds: float
     peak_rss_mb: float
     rendered: int | None = None
+    # Blocks rendered (not read from the build cache), in the plugin's variants.
+    blocks: int | None = None
 
 
 @dataclass
@@ -104,8 +108,13 @@ def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[Run, st
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         raise SystemExit(f"{' '.join(command)} failed:\n{output[-3000:]}")
-    rendered = RENDERED.search(output)
-    run = Run(seconds, usage.ru_maxrss / 1024, int(rendered[1]) if rendered else None)
+    rendered, blocks = RENDERED.search(output), BLOCKS.search(output)
+    run = Run(
+        seconds,
+        usage.ru_maxrss / 1024,
+        int(rendered[1]) if rendered else None,
+        int(blocks[1]) if blocks else None,
+    )
     return run, output
 
 
@@ -115,8 +124,17 @@ class Corpus:
     def __init__(self, root: Path, guides: int) -> None:
         self.root = root
         write_corpus(root / "docs", guides)
-        for name, enabled, pdf in (("disabled", 0, 0), ("plugin", 1, 0), ("pdf", 1, 1)):
-            text = CONFIG.format(enabled=str(bool(enabled)).lower(), pdf=str(bool(pdf)).lower())
+        # Each plugin variant keeps its own build caches: one variant emptying its own
+        # leaves the others' as they expect them.
+        for name, enabled, pdf, cache in (
+            ("disabled", 0, 0, "cache"),
+            ("plugin", 1, 0, "cache-plugin"),
+            ("fresh", 1, 0, "cache-fresh"),
+            ("pdf", 1, 1, "cache"),
+        ):
+            text = CONFIG.format(
+                enabled=str(bool(enabled)).lower(), pdf=str(bool(pdf)).lower(), cache=cache
+            )
             (root / f"{name}.yml").write_text(text, encoding="utf-8")
         self.epoch = int(time.time())
         self.edits = 0
@@ -131,6 +149,9 @@ class Corpus:
     def run(self, variant: str) -> Run:
         if variant in ("disabled", "plugin"):
             return self.build(variant)
+        if variant == "fresh":
+            shutil.rmtree(self.root / "cache-fresh", ignore_errors=True)
+            return self.build("fresh")
         if variant == "cold":
             shutil.rmtree(self.root / "cache", ignore_errors=True)
         elif variant == "edited":
@@ -158,8 +179,9 @@ class Corpus:
 
 def measure_size(guides: int, repeat: int, with_pdfs: bool, work: Path) -> Size:
     corpus = Corpus(work / f"n{guides}", guides)
-    variants = ["disabled", "plugin", "check", *(PDF_VARIANTS if with_pdfs else ())]
+    variants = ["disabled", "plugin", "fresh", "check", *(PDF_VARIANTS if with_pdfs else ())]
     size = Size(guides, {variant: [] for variant in variants})
+    corpus.run("plugin")  # (2) is a rebuild: its build caches are warm
     if with_pdfs:
         corpus.run("cold")  # the warm variants need a cache
     for turn in range(repeat):
@@ -222,15 +244,16 @@ def ratio(a: float, b: float) -> str:
 
 def table(sizes: list[Size]) -> list[str]:
     lines = [
-        "| N guides/language | (1) disabled s | (2)/(1) | (7)/(1) | RSS (2)/(1) "
+        "| N guides/language | (1) disabled s | (2)/(1) | (2')/(1) | (7)/(1) | RSS (2)/(1) "
         "| (4)/(2) | (3)/(2) | rendered (4) / (5) / (6) | PDF/s 1 → all cores |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for size in sizes:
         base, plugin = size.median("disabled"), size.median("plugin")
         cells = [
             str(size.guides), f"{base:.2f}", ratio(plugin, base),
-            ratio(size.median("check"), base), ratio(size.rss("plugin"), size.rss("disabled")),
+            ratio(size.median("fresh"), base), ratio(size.median("check"), base),
+            ratio(size.rss("plugin"), size.rss("disabled")),
         ]  # fmt: skip
         if "warm" in size.runs:
             rendered = " / ".join(
@@ -251,7 +274,7 @@ def scaling(sizes: list[Size]) -> list[str]:
     """Seconds per guide of each variant at each size: flat or falling is linear or better."""
     lines = ["| variant | " + " | ".join(f"N={s.guides}" for s in sizes) + " |"]
     lines.append("|---|" + "---|" * len(sizes))
-    for variant in ("disabled", "plugin", "check", *PDF_VARIANTS):
+    for variant in ("disabled", "plugin", "fresh", "check", *PDF_VARIANTS):
         cells = [
             f"{1000 * s.median(variant) / s.guides:.1f} ms" if variant in s.runs else ""
             for s in sizes
@@ -266,9 +289,12 @@ def report(sizes: list[Size], about: dict[str, Any], assets: dict[str, int]) -> 
             "# Benchmark results",
             "",
             "Written by `make bench` (`bench/run.py`); ratios are between medians of the",
-            "same run. Variants: (1) plugin disabled, (2) plugin without PDFs, (3) PDFs with",
-            "an empty cache, (4) warm cache, (5) one guide edited, (6) the next day",
-            "(`SOURCE_DATE_EPOCH` + 1 day), (7) `worksheets check` alone.",
+            "same run. Variants: (1) plugin disabled, (2) plugin without PDFs (its build",
+            "caches warm, as in a rebuild or a CI that keeps them), (2') the same with empty",
+            "build caches, (3) PDFs with an empty cache, (4) warm cache, (5) one guide edited,",
+            "(6) the next day (`SOURCE_DATE_EPOCH` + 1 day), (7) `worksheets check` alone.",
+            "mkdocs-static-i18n's `reconfigure_search` is off in every variant (the plugin",
+            "turns it off; its cost grows with the square of the search entries).",
             "",
             f"Machine: {about['cpu'] or 'unknown CPU'}, {about['cores']} cores, Python "
             f"{about['python']}, {about['system']}. Commit {about['commit']}, {about['date']}.",

@@ -27,8 +27,12 @@ def test_the_benchmark_finishes_and_writes_its_results(tmp_path: Path) -> None:
     data = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
     (size,) = data["sizes"]
     assert set(size["runs"]) == {
-        "disabled", "plugin", "check", "cold", "warm", "edited", "next-day"
+        "disabled", "plugin", "fresh", "check", "cold", "warm", "edited", "next-day"
     }  # fmt: skip
+    # A rebuild reads every block from the build cache; with empty caches all 6 render.
+    blocks = {variant: [run["blocks"] for run in runs] for variant, runs in size["runs"].items()}
+    assert blocks["fresh"] == [6] and blocks["plugin"] == [0] and blocks["warm"] == [0]
+    assert blocks["disabled"] == [None]
     rendered = {
         variant: [run["rendered"] for run in runs] for variant, runs in size["runs"].items()
     }
