@@ -383,13 +383,8 @@ def parser() -> argparse.ArgumentParser:
         description="Check and export the checklists and worksheets of a docs folder.",
     )
     commands = root.add_subparsers(dest="command", required=True)
-
-    _add_check(commands)
-    _add_pdf(commands)
-    _add_new_guide(commands)
-    _add_read_pdf(commands)
-    _add_report(commands)
-    _add_schema(commands)
+    for add in (_add_check, _add_pdf, _add_new_guide, _add_read_pdf, _add_report, _add_schema):
+        add(commands)
     return root
 
 
