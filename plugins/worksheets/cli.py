@@ -135,6 +135,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _pdf(args: argparse.Namespace) -> int:
     from .formats.documents import BlockPdf
+    from .gitinfo import UntrustedCache, trusted_cache
     from .pdf.cache import PdfRenderer
     from .pdf.dates import last_changed
     from .pdf.jobs import PdfError, site_jobs
@@ -176,8 +177,9 @@ def _pdf(args: argparse.Namespace) -> int:
         return 2
     renderer = PdfRenderer(Path(args.cache_dir), args.workers)
     try:
+        trusted_cache(Path(args.cache_dir))
         stats = renderer.render(jobs, Path(args.out))
-    except PdfError as error:
+    except (PdfError, UntrustedCache) as error:
         print(f"worksheets pdf: {error}", file=sys.stderr)
         return 1
     finally:

@@ -23,6 +23,7 @@ from .config import WorksheetsConfig
 from .files import readable_file
 from .formats.documents import BookletPdf
 from .formats.scancache import ScanCache
+from .gitinfo import UntrustedCache, trusted_cache
 from .notfound import TEMPLATE as NOT_FOUND
 from .notfound import NotFoundPages
 from .offline import SCRIPT as OFFLINE_SCRIPT
@@ -118,7 +119,9 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         try:
             # MkDocs itself reads SOURCE_DATE_EPOCH later, with a traceback if it is wrong.
             build_date()
-        except PdfError as error:
+            if i18n.is_first_build(config):
+                trusted_cache(self._cache_dir(config))
+        except (PdfError, UntrustedCache) as error:
             raise PluginError(str(error)) from None
         i18n.keep_search_entries(config)
         # mkdocs-static-i18n builds each further language inside the first build:

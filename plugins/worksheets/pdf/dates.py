@@ -11,42 +11,26 @@ never once per file.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..gitinfo import git
 from .jobs import build_date
-
-_GIT_TIMEOUT = 60
 
 
 def _day(timestamp: float) -> str:
     return datetime.fromtimestamp(timestamp, UTC).date().isoformat()
 
 
-def _git(docs_dir: Path, *args: str) -> str | None:
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(docs_dir), *args],
-            capture_output=True,
-            text=True,
-            timeout=_GIT_TIMEOUT,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout if done.returncode == 0 else None
-
-
 def _committed(docs_dir: Path) -> dict[str, str]:
     """The date of each file's last commit, by path relative to ``docs_dir``; files
     changed or new since are left out (their modification time says more)."""
-    log = _git(
+    log = git(
         docs_dir, "log", "--format=%x00%ct", "--name-only", "--relative", "--no-renames", "--", "."
     )
-    prefix = _git(docs_dir, "rev-parse", "--show-prefix")
-    status = _git(docs_dir, "status", "--porcelain", "-z", "--untracked-files=all", "--", ".")
+    prefix = git(docs_dir, "rev-parse", "--show-prefix")
+    status = git(docs_dir, "status", "--porcelain", "-z", "--untracked-files=all", "--", ".")
     if log is None or prefix is None or status is None:
         return {}
     dates: dict[str, str] = {}
