@@ -19,15 +19,11 @@ import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from importlib import metadata
 from pathlib import Path
 
+from .fingerprint import code_fingerprint
 from .searchview import search_view
 
-# Libraries whose output is part of a block's HTML.
-_LIBRARIES = ("markdown", "jinja2", "markupsafe", "pydantic")
-_SUFFIXES = frozenset({".py", ".html", ".css", ".yml", ".yaml", ".json"})
 FOLDER = "blocks"
 
 
@@ -37,24 +33,6 @@ class RenderedBlock:
 
     html: str
     view: str
-
-
-@cache
-def code_fingerprint() -> str:
-    """A hash of everything besides the key's parts that a block's HTML depends on: the
-    plugin's code, templates and translations, and the versions of its libraries."""
-    digest = hashlib.sha256()
-    package = Path(__file__).parent
-    for path in sorted(package.rglob("*")):
-        if path.suffix in _SUFFIXES and "assets" not in path.relative_to(package).parts:
-            digest.update(path.relative_to(package).as_posix().encode())
-            digest.update(path.read_bytes())
-    for library in _LIBRARIES:
-        try:
-            digest.update(f"{library}={metadata.version(library)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{library}=none".encode())
-    return digest.hexdigest()
 
 
 def _key(parts: tuple[str, ...]) -> str:

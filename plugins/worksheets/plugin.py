@@ -18,9 +18,10 @@ from mkdocs.structure.pages import Page
 
 from . import i18n
 from .blockcache import FOLDER as BLOCK_FOLDER
-from .blockcache import BlockCache, code_fingerprint
+from .blockcache import BlockCache
 from .config import WorksheetsConfig
 from .files import readable_file
+from .fingerprint import code_fingerprint
 from .formats.documents import BookletPdf
 from .formats.scancache import ScanCache
 from .gitinfo import UntrustedCache, trusted_cache

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
-from worksheets.blockcache import BlockCache, RenderedBlock, _decode, _encode, code_fingerprint
+from worksheets.blockcache import BlockCache, RenderedBlock, _decode, _encode
+from worksheets.fingerprint import code_fingerprint
 from worksheets.searchview import search_view
 
 HTML = '<section><h2 id="a">T</h2><div data-search-exclude><input></div><p>x</p></section>'

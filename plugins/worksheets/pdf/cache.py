@@ -41,6 +41,8 @@ class PdfRenderer:
         return self._pool
 
     def _render_missing(self, missing: Sequence[PdfJob]) -> list[str | None]:
+        if not missing:
+            return []
         if len(missing) == 1 or self.workers == 1:
             # A pool's start-up costs more than one render.
             return [render_pdf(job.html, str(self._cached(job)), job.labels) for job in missing]

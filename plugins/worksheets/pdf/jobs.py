@@ -11,7 +11,7 @@ from functools import cache, cached_property
 from typing import Any
 
 from .. import __version__
-from ..blockcache import code_fingerprint
+from ..fingerprint import code_fingerprint
 from ..formats.documents import BlockPdf, BookletPdf, PdfIdentity
 from ..scan import Site
 from ..source import SourcePage
@@ -172,12 +172,11 @@ def _job(
     lang: str,
     date: str,
     site_name: str,
-    shape: list[Any] | None = None,
+    shape: list[Any],
 ) -> PdfJob:
-    """A block's PDF or a booklet: its HTML is made when it is rendered."""
+    """A block's PDF or a booklet: its HTML is made when it is rendered. ``shape``: each
+    entry's model as JSON and its title (made once per block, for its PDF and booklet)."""
     booklet = isinstance(identity, BookletPdf)
-    if shape is None:
-        shape = [[entry.block.model_dump(mode="json"), entry.title] for entry in entries]
     inputs = json.dumps([str(identity.file_name), booklet, lang, date, site_name, shape])
     return PdfJob(
         identity,
