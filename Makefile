@@ -14,7 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends
 
-.PHONY: vendor site test serve check translations new-guide schema pdf bench lint site-deps test-deps clean
+.PHONY: bundle vendor site test serve check translations new-guide schema pdf bench lint site-deps test-deps clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ $(BIN)/.installed: pyproject.toml
 node_modules/.installed: package.json package-lock.json | test-deps
 	npm ci --no-audit --no-fund
 	touch $@
+
+# The script and stylesheet a build publishes (plugins/worksheets/bundle, committed):
+# run after changing plugins/worksheets/assets; a test fails while the bundle is stale.
+bundle: node_modules/.installed
+	node tools/bundle.mjs
 
 # pdf.js, served by the site for importing filled PDFs: copied from the version
 # package-lock.json pins (a test keeps the copy and the lock in step).

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -32,7 +31,7 @@ from .offline import write_removal, write_worker
 from .pdf.cache import PdfRenderer
 from .pdf.dates import last_changed
 from .pdf.jobs import PdfError, build_date, site_jobs
-from .publish import write_minified
+from .publish import SOURCES, MissingBundle, bundle_files
 from .render import (
     render_assets,
     render_booklet_link,
@@ -48,7 +47,8 @@ from .translations import PageStatus, translation_status
 
 log = get_plugin_logger(__name__)
 
-# The stylesheet, the script's entry (a module script), then the ES modules it imports.
+# The sources `mkdocs serve` sends: the stylesheet, the script's entry (a module script),
+# then the ES modules it imports (a build publishes their bundle, publish.py).
 ASSETS = (
     "worksheets.css",
     "index.js",
@@ -158,17 +158,18 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         for file in list(files):
             if file.abs_src_path and not readable_file(file.abs_src_path):
                 files.remove(file)
-        folder = Path(str(resources.files(__package__).joinpath("assets")))
-        for asset in (*ASSETS, *VENDOR):
-            uri = f"{ASSET_DIR}/{asset}"
-            if files.get_file_from_path(uri) is not None:
-                continue
-            source = folder / asset
-            if asset in ASSETS and self.command != "serve":
-                # Published minified; `mkdocs serve` sends the commented sources. (A file, not
-                # content: mkdocs-static-i18n reads every file's source path.)
-                source = write_minified(source, self._cache_dir(config) / "published" / asset)
-            files.append(File.generated(config, uri, abs_src_path=str(source)))
+        # A build publishes the bundle; `mkdocs serve` sends the commented sources.
+        if self.command == "serve":
+            published = [(name, SOURCES / name) for name in ASSETS]
+        else:
+            try:
+                published = [(path.name, path) for path in bundle_files()]
+            except MissingBundle as error:
+                raise PluginError(str(error)) from None
+        for name, source in [*published, *((name, SOURCES / name) for name in VENDOR)]:
+            uri = f"{ASSET_DIR}/{name}"
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(source)))
         return files
 
     def on_page_markdown(

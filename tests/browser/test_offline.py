@@ -246,7 +246,7 @@ def test_mkdocs_serve_registers_no_worker_and_serves_one_that_removes_itself(
         worker = page.request.get(url + "offline-worker.js")
         assert worker.ok
         assert "unregister()" in worker.text() and "const OFFLINE" not in worker.text()
-        # The script as written, comments and all (a build publishes it minified).
+        # The script as written, comments and all (a build publishes the bundle).
         script = page.request.get(url + "assets/worksheets/block.js").text()
         assert script == (REPO / "plugins/worksheets/assets/block.js").read_text(encoding="utf-8")
         page.goto(url + "visit/")

@@ -326,17 +326,17 @@ def test_repository_site_builds_strictly_without_third_party_requests(
         assert re.fullmatch(pattern, updated.get_text().strip()), updated.get_text()
 
 
-def test_the_script_and_stylesheet_are_published_minified(
-    site_folder: Callable[..., SiteFolder],
-) -> None:
+def test_a_build_publishes_the_bundle(site_folder: Callable[..., SiteFolder]) -> None:
+    from worksheets.publish import BUNDLE
+
     build = three_languages(site_folder).build()
     assert build.returncode == 0, build.output
-    sources = REPO / "plugins" / "worksheets" / "assets"
-    for name in ("block.js", "result.js", "worksheets.css"):
-        published = (build.site_dir / "assets" / "worksheets" / name).read_text(encoding="utf-8")
-        source = (sources / name).read_text(encoding="utf-8")
-        assert "/*" not in published and "// " not in published, name
-        assert len(published) < 0.8 * len(source), name
+    folder = build.site_dir / "assets" / "worksheets"
+    for path in BUNDLE.iterdir():
+        assert (folder / path.name).read_bytes() == path.read_bytes(), path.name
+    # The sources' modules are not published: their code is in the bundle.
+    assert not (folder / "block.js").exists() and not (folder / "types.js").exists()
+    assert (folder / "vendor" / "pdfjs" / "pdf.min.mjs").is_file()
 
 
 def test_search_reads_the_searchable_content_and_the_page_keeps_the_form(

@@ -1,4 +1,6 @@
-"""The published script and stylesheet: minified, and never a failed build for it."""
+"""The published script and stylesheet: the committed bundle is what esbuild makes of
+the sources today, every file of it is a valid module, and a page loads the core at
+once and the rest on first use."""
 
 from __future__ import annotations
 
@@ -6,53 +8,92 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from worksheets.plugin import ASSETS
-from worksheets.publish import minified, write_minified
+from worksheets.publish import (
+    BUNDLE,
+    SOURCES,
+    MissingBundle,
+    bundle_files,
+    loaded_on_start,
+)
 
 from tests.conftest import REPO
 
-SOURCES = REPO / "plugins" / "worksheets" / "assets"
+
+def node() -> str:
+    found = shutil.which("node")
+    assert found, "Node.js is needed (make test installs it)"
+    return found
 
 
-def test_every_minified_module_is_still_a_valid_module(tmp_path: Path) -> None:
-    node = shutil.which("node")
-    assert node, "Node.js is needed (make test installs it)"
-    for name in ASSETS:
-        if name.endswith(".js"):
-            module = tmp_path / name.replace(".js", ".mjs")
-            module.write_text(minified(SOURCES / name), encoding="utf-8")
-            done = subprocess.run([node, "--check", str(module)], capture_output=True, text=True)
-            assert done.returncode == 0, (name, done.stderr)
+def test_the_committed_bundle_is_the_sources_bundled_today(tmp_path: Path) -> None:
+    fresh = tmp_path / "bundle"
+    done = subprocess.run(
+        [node(), str(REPO / "tools" / "bundle.mjs"), str(fresh)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    made = {path.name: path.read_bytes() for path in fresh.iterdir()}
+    kept = {path.name: path.read_bytes() for path in BUNDLE.iterdir()}
+    assert sorted(kept) == sorted(made), "plugins/worksheets/bundle is stale: run `make bundle`"
+    for name, text in made.items():
+        assert kept[name] == text, f"bundle/{name} is stale: run `make bundle`"
 
 
-def test_written_once_and_rewritten_when_the_source_changes(tmp_path: Path) -> None:
-    source = tmp_path / "a.css"
-    source.write_text("/* note */\na {  color : red ; }\n", encoding="utf-8")
-    target = tmp_path / "out" / "a.css"
-    assert write_minified(source, target) == target
-    assert target.read_text(encoding="utf-8") == "a{color:red}"
-    source.write_text("b { color: blue }", encoding="utf-8")
-    write_minified(source, target)
-    assert target.read_text(encoding="utf-8") == "b{color:blue}"
+def test_every_bundled_file_is_a_valid_module_without_comments(tmp_path: Path) -> None:
+    scripts = [path for path in bundle_files() if path.suffix == ".js"]
+    assert len(scripts) > 5
+    for path in scripts:
+        # .mjs: Node reads it as an ES module, as browsers do with type="module".
+        module = tmp_path / path.with_suffix(".mjs").name
+        module.write_bytes(path.read_bytes())
+        done = subprocess.run([node(), "--check", str(module)], capture_output=True, text=True)
+        assert done.returncode == 0, (path.name, done.stderr)
+    for path in bundle_files():
+        text = path.read_text(encoding="utf-8")
+        assert "/*" not in text and "\n//" not in text, path.name
+    css = (BUNDLE / "worksheets.css").read_text(encoding="utf-8")
+    assert len(css) < 0.8 * (SOURCES / "worksheets.css").stat().st_size
 
 
-def test_an_unwritable_cache_publishes_the_source(tmp_path: Path) -> None:
-    source = tmp_path / "a.js"
-    source.write_text("// note\nlet a = 1;\n", encoding="utf-8")
-    # A file where the cache folder should be: no one, root included, can write under it.
-    blocker = tmp_path / "cache"
-    blocker.write_text("", encoding="utf-8")
-    assert write_minified(source, blocker / "published" / "a.js") == source
+def test_a_folder_without_the_bundle_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "worksheets.css").write_text("a{}", encoding="utf-8")
+    with pytest.raises(MissingBundle, match="make bundle"):
+        bundle_files(tmp_path)
 
 
-def test_a_page_loads_the_core_at_once_and_the_rest_on_first_use() -> None:
-    from worksheets.plugin import ASSETS
-    from worksheets.publish import loaded_on_start
-
-    folder = Path(__file__).parents[2] / "plugins" / "worksheets" / "assets"
-    at_once = loaded_on_start(folder)
+def test_the_sources_load_the_core_at_once_and_the_rest_on_first_use() -> None:
+    at_once = loaded_on_start(SOURCES)
     assert {"worksheets.css", "index.js", "block.js", "form.js", "offline.js"} <= set(at_once)
-    later = {"compare.js", "grid.js", "table.js", "csv.js", "transfer.js", "share.js"}
-    later |= {"incoming.js", "pdfimport.js"}
+    later = {"assessments.js", "compare.js", "grid.js", "table.js", "csv.js", "transfer.js"}
+    later |= {"share.js", "incoming.js", "pdfimport.js"}
     assert not later & set(at_once)
     assert set(at_once) <= set(ASSETS)
+
+
+def test_the_bundle_loads_its_entries_and_their_chunks_at_once() -> None:
+    at_once = loaded_on_start(BUNDLE)
+    names = {path.name for path in bundle_files()}
+    assert {"worksheets.css", "index.js", "offline.js"} <= set(at_once) <= names
+    assert any(name.startswith("chunk-") for name in at_once)
+    lazy = ("assessments-", "compare-", "transfer-", "incoming-", "table-", "grid-", "csv-")
+    assert not [name for name in at_once if name.startswith(lazy)]
+    for prefix in lazy:
+        assert any(name.startswith(prefix) for name in names), prefix
+
+
+@pytest.mark.parametrize(
+    ("text", "imported"),
+    [
+        ('import { a, b } from "./x.js";\nimport("./lazy.js");', ["x.js"]),
+        ('import{a as b}from"./chunk-X1.js";import"./side.js";', ["chunk-X1.js", "side.js"]),
+        ('let a=1;import{c}from"./c.js";x(import("./d.js"))', ["c.js"]),
+    ],
+)
+def test_static_imports_in_sources_and_minified_modules(
+    tmp_path: Path, text: str, imported: list[str]
+) -> None:
+    (tmp_path / "index.js").write_text(text, encoding="utf-8")
+    for name in imported:
+        (tmp_path / name).write_text("", encoding="utf-8")
+    assert loaded_on_start(tmp_path, ("index.js",)) == sorted(["index.js", *imported])

@@ -4,7 +4,6 @@
 
 import { answersDocument, copyState, distinctLabel, emptyState, fitAnswers, hasContent,
   readAnswers, readAssessments } from "./answers.js";
-import { AssessmentsView } from "./assessments.js";
 import { find, Notice } from "./dom.js";
 import { Form } from "./form.js";
 import { dropZone } from "./drop.js";
@@ -19,6 +18,55 @@ import { openStorage, storageKeys } from "./storage.js";
 /** The module of exports and imports, loaded on first use. */
 function transfer() {
   return import("./transfer.js");
+}
+
+/**
+ * The block's other assessments and their comparison (assessments.js), loaded when
+ * the block first has two or a reader acts on them: until then the comparison,
+ * hidden in the page as written, has nothing to show.
+ */
+class Assessments {
+  /** @param {Block} owner */
+  constructor(owner) {
+    this.owner = owner;
+    /** @type {Promise<import("./assessments.js").AssessmentsView> | null} */
+    this.loading = null;
+    /** @type {import("./assessments.js").AssessmentsView | null} once loaded: then every
+     * call goes to it at once, so its drawing and focus keep their order */
+    this.view = null;
+  }
+
+  /** @param {(view: import("./assessments.js").AssessmentsView) => void} then */
+  with(then) {
+    if (this.view) return then(this.view);
+    if (!this.loading) {
+      this.loading = import("./assessments.js").then((m) => {
+        this.view = new m.AssessmentsView(this.owner);
+        this.view.start();
+        return this.view;
+      });
+    }
+    this.loading.then(then);
+  }
+
+  /** Shows the comparison when there are two assessments or more. */
+  render() {
+    if (this.loading || this.owner.list().length > 1) this.with((view) => view.render());
+  }
+
+  /**
+   * A button of the comparison was pressed.
+   * @param {string} action
+   * @param {number} ref
+   */
+  act(action, ref) {
+    this.with((view) => view.act(action, ref));
+  }
+
+  /** Forgets the deletion to undo and any renaming under way (AssessmentsView.forget). */
+  forget() {
+    if (this.loading) this.with((view) => view.forget());
+  }
 }
 
 /**
@@ -75,7 +123,7 @@ export class Block {
     this.state = emptyState();
     /** @type {State[]} the other assessments of this block in this browser */
     this.archive = [];
-    this.assessments = new AssessmentsView(this);
+    this.assessments = new Assessments(this);
     this.saveFailed = false;
   }
 
@@ -84,7 +132,6 @@ export class Block {
     find(this.element, ".worksheets-noscript").hidden = true;
     this.load();
     this.loadArchive();
-    this.assessments.start();
     this.apply();
     this.element.addEventListener("change", (event) => this.onChange(event));
     this.element.addEventListener("input", (event) => {
