@@ -2,8 +2,11 @@
 
 A block's HTML is a function of its model, the language, the page title, its PDF's
 URL and the plugin's own code and templates (and the Markdown and Jinja2 it uses).
-The key is a hash of all of them; an entry holds the HTML and the view of it that
-Material's search reads (``searchview.search_view``). Entries are plain text, never
+The key is a hash of all of them; an entry holds the HTML, the view of it that
+Material's search reads (``searchview.search_view``, with markers for its sections'
+texts: ``searchtext``) and those texts. Entry format (UTF-8): the texts as one line of
+JSON (``{"<marker>": "<text>"}``), the view's length in characters on the next line,
+then the view and the HTML. Entries are plain text, never
 code: a planted entry can do no more than a planted PDF in the same folder, and the
 folder must belong to the machine that builds (it is `.gitignore`d; CI restores it
 from its own cache, never from the pull request).
@@ -18,10 +21,11 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .fingerprint import code_fingerprint
+from .searchtext import with_markers
 from .searchview import search_view
 
 FOLDER = "blocks"
@@ -29,10 +33,20 @@ FOLDER = "blocks"
 
 @dataclass(frozen=True)
 class RenderedBlock:
-    """A block's HTML, and what search reads of it."""
+    """A block's HTML, what search reads of it, and the texts of the markers in that."""
 
     html: str
     view: str
+    texts: dict[str, str] = field(default_factory=dict)
+
+
+def rendered_block(html: str, markers: bool) -> RenderedBlock:
+    """A block as rendered: with its sections' texts as markers if ``markers``."""
+    view = search_view(html)
+    marked = with_markers(view) if markers else None
+    if marked is None:
+        return RenderedBlock(html, view)
+    return RenderedBlock(html, *marked)
 
 
 def _key(parts: tuple[str, ...]) -> str:
@@ -41,14 +55,24 @@ def _key(parts: tuple[str, ...]) -> str:
 
 
 def _encode(block: RenderedBlock) -> str:
-    return f"{len(block.view)}\n{block.view}{block.html}"
+    texts = json.dumps(block.texts, ensure_ascii=False)
+    return f"{texts}\n{len(block.view)}\n{block.view}{block.html}"
 
 
 def _decode(text: str) -> RenderedBlock | None:
-    length, newline, rest = text.partition("\n")
-    if not newline or not length.isdigit() or int(length) > len(rest):
+    texts_line, newline, rest = text.partition("\n")
+    length, newline_too, rest = rest.partition("\n")
+    if not newline or not newline_too or not length.isdigit() or int(length) > len(rest):
         return None
-    return RenderedBlock(html=rest[int(length) :], view=rest[: int(length)])
+    try:
+        texts = json.loads(texts_line)
+    except ValueError:
+        return None
+    if not isinstance(texts, dict) or not all(
+        isinstance(key, str) and isinstance(value, str) for key, value in texts.items()
+    ):
+        return None
+    return RenderedBlock(html=rest[int(length) :], view=rest[: int(length)], texts=texts)
 
 
 class BlockCache:
@@ -60,10 +84,12 @@ class BlockCache:
         self.used: set[str] = set()
         self.rendered = 0
 
-    def get(self, parts: tuple[str, ...], render: Callable[[], str]) -> RenderedBlock:
+    def get(
+        self, parts: tuple[str, ...], render: Callable[[], str], markers: bool = False
+    ) -> RenderedBlock:
         """The block for ``parts`` (everything it depends on besides the code), rendering
-        it with ``render`` when the folder lacks it."""
-        key = _key(parts)
+        it with ``render`` when the folder lacks it; ``markers``: see ``rendered_block``."""
+        key = _key((*parts, "markers" if markers else ""))
         self.used.add(key)
         path = self.folder / key[:2] / key if self.folder else None
         if path is not None:
@@ -73,8 +99,7 @@ class BlockCache:
                 found = None
             if found is not None:
                 return found
-        html = render()
-        block = RenderedBlock(html=html, view=search_view(html))
+        block = rendered_block(render(), markers)
         self.rendered += 1
         if path is not None:
             self._write(path, block)

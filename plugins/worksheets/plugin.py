@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import i18n
+from . import i18n, searchtext
 from .blockcache import FOLDER as BLOCK_FOLDER
 from .blockcache import BlockCache
 from .config import WorksheetsConfig
@@ -93,6 +93,10 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         self.statuses: list[PageStatus] | None = None
         self.not_found = NotFoundPages()
         self.search_views = SearchViews()
+        # The texts of the markers in pages' search views (searchtext.py), by marker; and
+        # whether Material's search reads markers at all.
+        self.search_texts: dict[str, str] = {}
+        self.search_markers = False
         self.blocks = BlockCache(None)
         # The folders of the pages written, in every language (for sitemaps.py).
         self.page_dirs: set[Path] = set()
@@ -138,6 +142,10 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             self.site = scan_docs(Path(config.docs_dir), default, i18n.languages(config), scanned)
             self.blocks = BlockCache(self._cache_dir(config) / BLOCK_FOLDER)
             self.page_dirs = set()
+            self.search_markers = searchtext.available() and "material/search" in config.plugins
+            if self.command != "serve":
+                # (`mkdocs serve --dirty` keeps earlier pages' entries, and their markers.)
+                self.search_texts = {}
             self.statuses = None
             for problem in self.site.problems:
                 log.warning(str(problem))
@@ -223,6 +231,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
                 else ""
             ),
             blocks=self.blocks,
+            search_markers=self.search_markers,
             assets=lambda: render_assets(
                 *(
                     self._relative(Path(config.site_dir, ASSET_DIR, name), here)
@@ -233,6 +242,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         # Material's search reads the content without what it must not index (searchview.py);
         # on_post_page puts the full content back.
         spliced = splice_page(html, parts)
+        self.search_texts.update(spliced.texts)
         return self.search_views.hand_out(page.file.dest_uri, spliced.html, spliced.view)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
@@ -297,7 +307,8 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             # Under `serve`, a rebuild may skip pages (--dirty): keep what they use.
             self.blocks.prune()
         log.info(f"Blocks: {self.blocks.rendered} rendered, {self.blocks.cached} from the cache")
-        split_search_index(Path(config.site_dir), self.site.default_language, self.site.languages)
+        site_dir, site = Path(config.site_dir), self.site
+        split_search_index(site_dir, site.default_language, site.languages, self.search_texts)
         fix_sitemaps(Path(config.site_dir), config.site_url, self.page_dirs)
         self.not_found.write(Path(config.site_dir), self._base(config), self.site.default_language)
         if self.offline_enabled:

@@ -25,6 +25,7 @@ import json
 import os
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -81,8 +82,11 @@ def _with_unaccented(doc: dict[str, Any], lang: str) -> dict[str, Any]:
     return {**doc, "text": f"{doc['text']}<span hidden>{' '.join(words)}</span>"}
 
 
-def split_search_index(site_dir: Path, default: str, languages: list[str]) -> None:
-    """One index per language folder; the root's keeps the default language only."""
+def split_search_index(
+    site_dir: Path, default: str, languages: list[str], texts: Mapping[str, str] | None = None
+) -> None:
+    """One index per language folder; the root's keeps the default language only. An
+    entry whose text is a marker of ``texts`` gets its text (searchtext.py)."""
     path = site_dir / INDEX
     if not path.is_file():
         return
@@ -92,6 +96,8 @@ def split_search_index(site_dir: Path, default: str, languages: list[str]) -> No
     by_language: dict[str, list[dict[str, Any]]] = {lang: [] for lang in [default, *others]}
     for doc in index.get("docs", []):
         location = str(doc.get("location", ""))
+        if texts and isinstance(doc.get("text"), str) and doc["text"] in texts:
+            doc = {**doc, "text": texts[doc["text"]]}
         lang = next((lang for lang in others if location.startswith(f"{lang}/")), default)
         if location.startswith(prefixes):
             doc = {**doc, "location": location[len(lang) + 1 :]}

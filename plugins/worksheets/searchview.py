@@ -191,7 +191,9 @@ class SearchViews:
     """Full contents kept, by page, while MkDocs renders the searchable ones."""
 
     def __init__(self) -> None:
-        self._full: dict[str, tuple[int, str]] = {}
+        # As UTF-8: a str holding any character beyond Latin-1 takes 2 or 4 bytes for
+        # every character, and a language build keeps all its pages' forms at once.
+        self._full: dict[str, tuple[int, bytes]] = {}
         self._count = 0
 
     def hand_out(self, page: str, html: str, view: str) -> str:
@@ -200,7 +202,7 @@ class SearchViews:
         if view == html:
             return html
         self._count += 1
-        self._full[page] = (self._count, html)
+        self._full[page] = (self._count, html.encode())
         return _OPEN.format(self._count) + view + _CLOSE.format(self._count)
 
     def restore(self, page: str, output: str) -> str:
@@ -217,4 +219,4 @@ class SearchViews:
                 f"{page}: the page's forms could not be put back (a plugin or the theme "
                 "removed HTML comments from the page content)"
             )
-        return output[:start] + html + output[end + len(closing) :]
+        return output[:start] + html.decode() + output[end + len(closing) :]

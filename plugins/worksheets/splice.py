@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .blockcache import BlockCache
+from .blockcache import BlockCache, RenderedBlock, rendered_block
 from .formats.documents import BlockPdf
 from .formats.problems import BLOCK_KINDS, Problem
 from .render import render_block, render_fallback_notice, render_problems
@@ -41,6 +41,8 @@ class PageParts:
     offline: Callable[[], str] = str
     # Rendered blocks kept between builds; none: every block is rendered.
     blocks: BlockCache | None = None
+    # Blocks' section texts as markers in the view (searchtext.py: Material's search is on).
+    search_markers: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,9 +52,11 @@ class SplicedPage:
 
     html: str
     view: str
+    # The texts of the markers in ``view`` (searchtext.py).
+    texts: dict[str, str] = field(default_factory=dict)
 
     def before(self, piece: str) -> SplicedPage:
-        return SplicedPage(piece + self.html, search_view(piece) + self.view)
+        return SplicedPage(piece + self.html, search_view(piece) + self.view, self.texts)
 
     def replace(self, marker: re.Pattern[str], piece: Callable[[], str]) -> SplicedPage:
         """The page with its first ``marker`` replaced by ``piece()`` (made only if the
@@ -64,7 +68,7 @@ class SplicedPage:
             return marker.sub(lambda _: text, html, count=1)
 
         made = piece()
-        return SplicedPage(put(self.html, made), put(self.view, search_view(made)))
+        return SplicedPage(put(self.html, made), put(self.view, search_view(made)), self.texts)
 
 
 def _put_at_marker(html: str, kind: str, fragment: str) -> str:
@@ -75,7 +79,7 @@ def _put_at_marker(html: str, kind: str, fragment: str) -> str:
     return html[: found.start()] + fragment + marker.sub("", html[found.end() :])
 
 
-def _rendered(parts: PageParts, source: SourcePage, kind: str) -> tuple[str, str] | None:
+def _rendered(parts: PageParts, source: SourcePage, kind: str) -> RenderedBlock | None:
     model = source.model(kind)
     if model is None:
         return None
@@ -86,23 +90,21 @@ def _rendered(parts: PageParts, source: SourcePage, kind: str) -> tuple[str, str
         return render_block(model, parts.lang, source.title, pdf_url=pdf_url)
 
     if parts.blocks is None:
-        html = render()
-        return html, search_view(html)
+        return rendered_block(render(), parts.search_markers)
     key = (kind, parts.lang, source.title, pdf_url or "", model.model_dump_json())
-    block = parts.blocks.get(key, render)
-    return block.html, block.view
+    return parts.blocks.get(key, render, parts.search_markers)
 
 
-def _fragment(parts: PageParts, source: SourcePage, kind: str) -> tuple[str, str] | None:
-    """A block's HTML and its search view, after its problem box if it has problems."""
+def _fragment(parts: PageParts, source: SourcePage, kind: str) -> RenderedBlock | None:
+    """A block (its HTML, search view and texts), after its problem box if it has any."""
     own = [problem for problem in parts.problems if problem.block_kind == kind]
     box = render_problems(own, parts.lang) if own else ""
     block = _rendered(parts, source, kind)
     if block is None:
-        return (box, search_view(box)) if box else None
+        return RenderedBlock(box, search_view(box)) if box else None
     if not box:
         return block
-    return f"{box}\n{block[0]}", f"{search_view(box)}\n{block[1]}"
+    return RenderedBlock(f"{box}\n{block.html}", f"{search_view(box)}\n{block.view}", block.texts)
 
 
 def splice_page(html: str, parts: PageParts) -> SplicedPage:
@@ -114,8 +116,9 @@ def splice_page(html: str, parts: PageParts) -> SplicedPage:
             fragment = _fragment(parts, parts.source, kind)
             if fragment is not None:
                 page = SplicedPage(
-                    _put_at_marker(page.html, kind, fragment[0]),
-                    _put_at_marker(page.view, kind, fragment[1]),
+                    _put_at_marker(page.html, kind, fragment.html),
+                    _put_at_marker(page.view, kind, fragment.view),
+                    {**page.texts, **fragment.texts},
                 )
         if any(parts.source.model(kind) for kind in BLOCK_KINDS):
             page = page.before(parts.assets())

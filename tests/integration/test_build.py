@@ -353,3 +353,10 @@ def test_search_reads_the_searchable_content_and_the_page_keeps_the_form(
     texts = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("visit/"))
     assert texts.count("We walked the delivery floor.") == 1
     assert "Not applicable" not in texts and "Export" not in texts
+    # The blocks' texts went through markers (searchtext.py): every one got its text back.
+    for index_file in ("search", "es/search", "sv/search"):
+        written = (build.site_dir / index_file / "search_index.json").read_text("utf-8")
+        assert "worksheets-search-" not in written, index_file
+    swedish = json.loads((build.site_dir / "sv/search/search_index.json").read_text("utf-8"))
+    by_location = {doc["location"]: doc["text"] for doc in swedish["docs"]}
+    assert "leveransgolvet" in by_location["visit/#ws-site-visit-visit"]

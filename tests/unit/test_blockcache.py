@@ -53,10 +53,10 @@ def test_a_damaged_entry_is_rendered_again(tmp_path: Path) -> None:
     calls: list[str] = []
     BlockCache(tmp_path).get(("a",), renderer(calls))
     (entry,) = tmp_path.glob("*/*")
-    for damage in (b"", b"garbage", b"999\nshort", b"\xff\xfe"):
+    for damage in (b"", b"garbage", b"{}\n999\nshort", b"[]\n1\nab", b"{\n1\nab", b"\xff\xfe"):
         entry.write_bytes(damage)
         assert BlockCache(tmp_path).get(("a",), renderer(calls)).html == HTML
-    assert len(calls) == 5
+    assert len(calls) == 7
 
 
 def test_no_folder_or_an_unwritable_one_still_renders(tmp_path: Path) -> None:
@@ -74,9 +74,26 @@ def test_the_fingerprint_is_stable() -> None:
     assert len(code_fingerprint()) == 64
 
 
-@given(st.text(), st.text())
-def test_entries_read_back_as_written(html: str, view: str) -> None:
-    assert _decode(_encode(RenderedBlock(html, view))) == RenderedBlock(html, view)
+@given(st.text(), st.text(), st.dictionaries(st.text(), st.text(), max_size=3))
+def test_entries_read_back_as_written(html: str, view: str, texts: dict[str, str]) -> None:
+    block = RenderedBlock(html, view, texts)
+    assert _decode(_encode(block)) == block
+
+
+def test_markers_are_part_of_the_key_and_kept_with_the_entry(tmp_path: Path) -> None:
+    calls: list[str] = []
+    marked = BlockCache(tmp_path).get(("a",), renderer(calls), markers=True)
+    assert marked.texts and "worksheets-search-" in marked.view
+    assert all(text not in marked.view for text in marked.texts.values())
+    plain = BlockCache(tmp_path).get(("a",), renderer(calls))
+    assert plain == RenderedBlock(HTML, search_view(HTML)) and len(calls) == 2
+    assert BlockCache(tmp_path).get(("a",), renderer(calls), markers=True) == marked
+    assert len(calls) == 2
+    # A damaged texts line: rendered again.
+    for entry in tmp_path.glob("*/*"):
+        entry.write_text('{"a": 1}\n3\nabcdef', encoding="utf-8")
+    assert BlockCache(tmp_path).get(("a",), renderer(calls), markers=True) == marked
+    assert len(calls) == 3
 
 
 @given(st.text(alphabet=st.sampled_from("a\r\n\t<>é\u2028")))
