@@ -6,7 +6,7 @@ type error elsewhere still gets all its problems reported in one run.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -132,7 +132,7 @@ def duplicate_ids(pages: Iterable[SourcePage]) -> list[Problem]:
     seen: dict[tuple[str, str], tuple[SourcePage, str]] = {}
     for page in sorted(pages, key=lambda page: page.path):
         for kind, block in page.blocks.items():
-            block_id = block.model.id if block.model else None
+            block_id = block.block_id
             if block_id is None:
                 continue
             key = (page.lang, block_id)
@@ -266,9 +266,13 @@ class MissingTranslation:
 
 
 def cross_language(
-    pages: dict[tuple[str, str], SourcePage], default_language: str, languages: list[str]
+    pages: dict[tuple[str, str], SourcePage],
+    default_language: str,
+    languages: list[str],
+    parity: Callable[[SourcePage, SourcePage], list[Problem]] = translation_parity,
 ) -> tuple[list[Problem], list[MissingTranslation]]:
-    """Parity problems and missing translations, for every page of the default language."""
+    """Parity problems (by ``parity``) and missing translations, for every page of the
+    default language."""
     problems: list[Problem] = []
     missing: list[MissingTranslation] = []
     for (lang, rel), page in sorted(pages.items()):
@@ -281,5 +285,5 @@ def cross_language(
             if translation is None:
                 missing.append(MissingTranslation(rel, other, page.path))
             else:
-                problems.extend(translation_parity(page, translation))
+                problems.extend(parity(page, translation))
     return problems, missing

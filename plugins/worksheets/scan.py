@@ -6,8 +6,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import MissingTranslation, block_rules, cross_language, duplicate_ids
-from .files import page_files, read_page
+from .checks import (
+    MissingTranslation,
+    block_rules,
+    cross_language,
+    duplicate_ids,
+    translation_parity,
+)
+from .files import PageFile, page_files, read_page
 from .formats.problems import Problem, sorted_problems
 from .formats.scancache import Parsed, ScanCache, page_key
 from .parse import parse_page
@@ -91,13 +97,21 @@ _PARSED: dict[str, Parsed] = {}
 _KEPT = 4096
 
 
-def _parsed(shown: str, text: str, lang: str, rel: str, cache: ScanCache | None) -> Parsed:
+def _parsed(page_file: PageFile, text: str, lang: str, rel: str, cache: ScanCache | None) -> Parsed:
     """A page parsed and its blocks checked, once per content (in this process, or in the
     scan cache of earlier builds)."""
+    shown = page_file.shown
     key = page_key(shown, text, lang, rel)
-    found = _PARSED.get(key) or (cache.get(key, shown, lang, rel) if cache else None)
+
+    def reparse() -> SourcePage | None:
+        # A damaged block in the cache: the page as it is now.
+        again = read_page(page_file)
+        return None if isinstance(again, Problem) else _parse(shown, again, lang, rel)[0]
+
+    found = _PARSED.get(key) or (cache.get(key, shown, lang, rel, reparse) if cache else None)
     if found is None:
         found = _parse(shown, text, lang, rel)
+    found[0].key = key
     if cache is not None:
         cache.put(key, found)
     if len(_PARSED) >= _KEPT:
@@ -130,12 +144,18 @@ def scan_docs(
         if isinstance(text, Problem):
             problems.append(text)
             continue
-        page, found = _parsed(shown, text, lang, rel, cache)
+        page, found = _parsed(page_file, text, lang, rel, cache)
         site.pages[(lang, rel)] = page
         site.by_path[shown] = page
         problems.extend(found)
     problems.extend(duplicate_ids(site.pages.values()))
-    parity, site.missing = cross_language(site.pages, default_language, languages)
+    parity, site.missing = cross_language(
+        site.pages,
+        default_language,
+        languages,
+        # Kept per pair of pages: a rebuild compares no models.
+        (lambda a, b: cache.parity(a, b, translation_parity)) if cache else translation_parity,
+    )
     problems.extend(parity)
     site.problems = sorted_problems(problems)
     if cache is not None:

@@ -80,18 +80,22 @@ def _put_at_marker(html: str, kind: str, fragment: str) -> str:
 
 
 def _rendered(parts: PageParts, source: SourcePage, kind: str) -> RenderedBlock | None:
-    model = source.model(kind)
-    if model is None:
+    block = source.blocks.get(kind)
+    if block is None or block.block_id is None or block.version is None:
         return None
-    pdf = BlockPdf(kind, model.id, model.version, source.lang)
+    pdf = BlockPdf(kind, block.block_id, block.version, source.lang)
     pdf_url = parts.pdf_url(pdf) if parts.pdf_url else None
 
     def render() -> str:
+        # (From the scan cache, a block's model is read here: only when it is rendered.)
+        model = block.model
+        if model is None:  # its cache entry was damaged and the page is gone meanwhile
+            return ""
         return render_block(model, parts.lang, source.title, pdf_url=pdf_url)
 
     if parts.blocks is None:
         return rendered_block(render(), parts.search_markers)
-    key = (kind, parts.lang, source.title, pdf_url or "", model.model_dump_json())
+    key = (kind, parts.lang, source.title, pdf_url or "", str(block.digest))
     return parts.blocks.get(key, render, parts.search_markers)
 
 
@@ -120,7 +124,7 @@ def splice_page(html: str, parts: PageParts) -> SplicedPage:
                     _put_at_marker(page.view, kind, fragment.view),
                     {**page.texts, **fragment.texts},
                 )
-        if any(parts.source.model(kind) for kind in BLOCK_KINDS):
+        if any(block.block_id is not None for block in parts.source.blocks.values()):
             page = page.before(parts.assets())
         page_level = [problem for problem in parts.problems if problem.block_kind is None]
         if page_level:

@@ -42,9 +42,9 @@ def translation_status(site: Site) -> list[PageStatus]:
             continue
         status = PageStatus(rel=rel, title=page.title)
         blocks = [
-            BlockStatus(kind, block.model.id)
+            BlockStatus(kind, block.block_id)
             for kind, block in page.blocks.items()
-            if block.model is not None
+            if block.block_id is not None
         ]
         for language in site.languages:
             translation = site.page(language, rel)

@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from worksheets.formats.problems import Problem
 from worksheets.formats.scancache import FORMAT, ScanCache, page_from, page_key, page_record
 from worksheets.render import render_block
 from worksheets.scan import _PARSED, _parse, scan_docs
@@ -102,19 +104,104 @@ def test_a_damaged_record_is_parsed_again(tmp_path: Path) -> None:
     key = page_key("en/page.md", text, "en", "page.md")
     parsed = _parse("en/page.md", text, "en", "page.md")
     good = page_record(*parsed)
+    block = good["blocks"]["worksheet"]
     damages = [
-        {**good, "blocks": {"worksheet": {"line": 1, "positions": "[", "model": {"id": 3}}}},
+        {**good, "blocks": {"worksheet": {"line": 1, "packed": "x", "id": 3}}},
+        {**good, "blocks": {"worksheet": {**block, "digest": None}}},
         {**good, "blocks": {"table": {}}},
         {**good, "problems": [{"path": 1}]},
         {"title": "x"},
         [],
     ]
     for damage in damages:
-        stored = {"format": FORMAT, "code": "code", "pages": {key: damage}}
+        stored = {"format": FORMAT, "code": "code", "pages": {key: damage}, "parity": {}}
         path.write_text(json.dumps(stored), encoding="utf-8")
         assert ScanCache(path, "code").load().get(key, "en/page.md", "en", "page.md") is None
-    # Damaged positions alone: problems point at the block's own line.
-    block = {**good["blocks"]["worksheet"], "positions": "[[1, 2, 3"}
+
+
+def test_a_damaged_packed_block_is_read_from_the_page_again() -> None:
+    parsed = _parse("en/page.md", VALID, "en", "page.md")
+    good = page_record(*parsed)
+    calls: list[str] = []
+
+    def reparse() -> SourcePage:
+        calls.append("again")
+        return parsed[0]
+
+    model = parsed[0].blocks["worksheet"].model
+    other = page_record(*_parse("en/page.md", VALID.replace("trained", "taught"), "en", "page.md"))
+    for packed in ("not base64!", "eJzLSM3JyQcABiwCFQ==", other["blocks"]["worksheet"]["packed"]):
+        block = {**good["blocks"]["worksheet"], "packed": packed}
+        record = {**good, "blocks": {**good["blocks"], "worksheet": block}}
+        page, _ = page_from(record, "en/page.md", "en", "page.md", reparse)
+        # Read back as the page is (another page's model fails the digest).
+        assert page.blocks["worksheet"].model == model
+        assert page.blocks["worksheet"].line_of(("sections", 0)) == 11
+    assert len(calls) == 5  # model and lines twice, then the model whose digest differs
+    # Damaged, and the page is gone: problems point at the block's own line.
+    block = {**good["blocks"]["worksheet"], "packed": "x"}
     record = {**good, "blocks": {**good["blocks"], "worksheet": block}}
     page, _ = page_from(record, "en/page.md", "en", "page.md")
     assert page.blocks["worksheet"].line_of(("sections", 0)) == block["line"]
+    assert page.blocks["worksheet"].model is None
+
+
+def counted_parity(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The translations a scan compares with their default page from now on."""
+    from worksheets import checks, scan
+
+    compared: list[str] = []
+
+    def counting(default: SourcePage, translation: SourcePage) -> list[Problem]:
+        compared.append(translation.path)
+        return checks.translation_parity(default, translation)
+
+    monkeypatch.setattr(scan, "translation_parity", counting)
+    return compared
+
+
+def test_a_rebuild_reads_no_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With every page in the cache, a scan builds no model and compares no pages: the
+    blocks' ids, versions and digests and the parity problems come from the file."""
+    _PARSED.clear()
+    scanned(tmp_path)
+    _PARSED.clear()
+    compared = counted_parity(monkeypatch)
+    site = scan_docs(
+        DOCS, "en", ["en", "es", "sv"], ScanCache(tmp_path / "scan.json", "code").load()
+    )
+    assert compared == []
+    blocks = [block for page in site.pages.values() for block in page.blocks.values()]
+    assert len(blocks) > 30
+    assert all(block._model is None for block in blocks)
+    assert all(block.block_id and block.digest and block.version for block in blocks)
+    # Read when asked for: the model the digest names.
+    from worksheets.source import model_digest
+
+    first = blocks[0]
+    assert first.model is not None and model_digest(first.model) == first.digest
+
+
+def test_parity_is_checked_again_for_a_changed_page_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs)
+    _PARSED.clear()
+    scan_docs(docs, "en", ["en", "es", "sv"], ScanCache(tmp_path / "scan.json", "code").load())
+    spanish = next(
+        path for path in sorted((docs / "es").glob("*.md")) if "\n  id: " in path.read_text()
+    )
+    text = spanish.read_text(encoding="utf-8")
+    # A translation that drifted from the default language: a section's id changed.
+    changed = text.replace("\n    - id: ", "\n    - id: drifted-", 1)
+    assert changed != text
+    spanish.write_text(changed, encoding="utf-8")
+    _PARSED.clear()
+    compared = counted_parity(monkeypatch)
+    cache = ScanCache(tmp_path / "scan.json", "code").load()
+    site = scan_docs(docs, "en", ["en", "es", "sv"], cache)
+    assert compared == [f"es/{spanish.name}"]
+    assert any(problem.parity and problem.path == compared[0] for problem in site.problems)

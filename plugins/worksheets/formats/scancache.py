@@ -3,40 +3,54 @@
 Parsing a page's front matter and checking its blocks is most of what a scan costs.
 A page's record is a function of its text, its path, its language and the plugin's
 code; the cache keeps one record per page under a hash of those, and a build reads
-only the pages whose text changed. The file holds data, never code: a record is read
+only the pages whose text changed. The file holds data, never code: a model is read
 back through the same models that validate front matter.
 
-Format ``worksheets/scan-cache@1`` (an object)::
+A build reads a cached block's model only when it needs it: to render a block that
+its own cache lacks, or for PDFs. Each block keeps its id, version and digest at hand
+and its model and field lines *packed*; the translations' parity checks are kept per
+pair of pages, so that a rebuild with no page changed builds no model at all.
 
-    {"format": "worksheets/scan-cache@1", "code": "<code fingerprint>",
+Format ``worksheets/scan-cache@2`` (an object)::
+
+    {"format": "worksheets/scan-cache@2", "code": "<code fingerprint>",
      "pages": {"<key>": {"title": str, "markers": {kind: line},
-                         "problems": [problem], "blocks": {kind: block}}}}
+                         "problems": [problem], "own": int, "blocks": {kind: block}}},
+     "parity": {"<key of the pair>": [problem]}}
 
     problem: {"path": str, "line": int, "root": str, "loc": [str | int],
               "message": str, "parity": bool}
-    block:   {"line": int, "positions": str, "model": object | null}
+    block:   {"line": int, "id": str | null, "version": int | null,
+              "digest": str | null, "packed": str}
 
-``positions`` is the JSON text of ``[[*loc, line], ...]``, the line of every field: a
-string, read only when a problem needs a line (rarely), not with the rest of the file.
+``digest`` is ``source.model_digest`` of the model (null when the block is not valid);
+``packed`` is base64 of zlib-compressed JSON ``[model | null, [[*loc, line], ...]]``:
+the model as JSON and the line of every field. The key of a pair of pages is the
+SHA-256 of their keys, default language's first, joined by a newline.
 
-A file in another format, or written by other code, is ignored and replaced.
+A file in another format, or written by other code, is ignored and replaced; a record
+that does not read back is parsed again (a damaged packed model: its page is parsed
+again when the model is first needed).
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+import zlib
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from ..model import Checklist, Worksheet
-from ..source import SourceBlock, SourcePage
+from ..source import SourceBlock, SourcePage, model_digest
 from .problems import FieldPath, Loc, Problem
 
-FORMAT = "worksheets/scan-cache@1"
+FORMAT = "worksheets/scan-cache@2"
 MODELS: dict[str, type[Checklist] | type[Worksheet]] = {
     "checklist": Checklist,
     "worksheet": Worksheet,
@@ -76,6 +90,21 @@ def problem_from(record: dict[str, Any]) -> Problem:
     )
 
 
+def _pack(model: Checklist | Worksheet | None, positions: Mapping[Loc, int]) -> str:
+    data = [
+        model.model_dump(mode="json") if model else None,
+        [[*loc, line] for loc, line in positions.items()],
+    ]
+    return base64.b64encode(zlib.compress(json.dumps(data).encode("ascii"))).decode("ascii")
+
+
+def _unpack(packed: str) -> list[Any]:
+    data = json.loads(zlib.decompress(base64.b64decode(packed, validate=True)))
+    if not isinstance(data, list) or len(data) != 2 or not isinstance(data[1], list):
+        raise ValueError("not a packed block")
+    return data
+
+
 def page_record(page: SourcePage, problems: tuple[Problem, ...]) -> dict[str, Any]:
     """What is kept of a parsed page (its raw front matter data is not: the checks that
     read it ran, and their problems are kept)."""
@@ -87,58 +116,90 @@ def page_record(page: SourcePage, problems: tuple[Problem, ...]) -> dict[str, An
         "blocks": {
             kind: {
                 "line": block.line,
-                "positions": json.dumps([[*loc, line] for loc, line in block.positions.items()]),
-                "model": block.model.model_dump(mode="json") if block.model else None,
+                "id": block.block_id,
+                "version": block.version,
+                "digest": block.digest,
+                "packed": _pack(block.model, block.positions),
             }
             for kind, block in page.blocks.items()
         },
     }
 
 
-class LazyPositions(Mapping[Loc, int]):
-    """A block's field lines, read from their JSON text when first asked for."""
+class StoredBlock:
+    """A block of a cached page: its model and field lines unpacked when first asked for
+    (``source.Stored``). A model that does not unpack, or not to its digest, is read
+    from the page again (``reparse``)."""
 
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._positions: dict[Loc, int] | None = None
+    __slots__ = ("digest", "id", "kind", "packed", "reparse", "version")
 
-    def _read(self) -> dict[Loc, int]:
-        if self._positions is None:
-            try:
-                entries = json.loads(self._text)
-                self._positions = {_loc(entry[:-1]): int(entry[-1]) for entry in entries}
-            except (ValueError, TypeError, IndexError):
-                # Damaged: problems then point at the block's first line.
-                self._positions = {}
-        return self._positions
+    def __init__(
+        self,
+        kind: str,
+        record: dict[str, Any],
+        reparse: Callable[[], SourcePage | None] | None,
+    ) -> None:
+        self.kind = kind
+        self.id = None if record["id"] is None else str(record["id"])
+        self.version = None if record["version"] is None else int(record["version"])
+        self.digest = None if record["digest"] is None else str(record["digest"])
+        self.packed = str(record["packed"])
+        self.reparse = reparse
+        if (self.id is None) != (self.digest is None) or (self.id is None) != (
+            self.version is None
+        ):
+            raise ValueError("a block's id, version and digest go together")
 
-    def __getitem__(self, loc: Loc) -> int:
-        return self._read()[loc]
+    def _again(self) -> SourceBlock | None:
+        page = self.reparse() if self.reparse else None
+        return page.blocks.get(self.kind) if page else None
 
-    def __iter__(self) -> Iterator[Loc]:
-        return iter(self._read())
+    def model(self) -> Checklist | Worksheet | None:
+        if self.digest is None:
+            return None
+        try:
+            model = MODELS[self.kind].model_validate(_unpack(self.packed)[0])
+            if model_digest(model) == self.digest:
+                return model
+        except (ValueError, TypeError, binascii.Error, zlib.error):
+            pass
+        again = self._again()
+        return again.model if again else None
 
-    def __len__(self) -> int:
-        return len(self._read())
+    def positions(self) -> Mapping[Loc, int]:
+        try:
+            entries = _unpack(self.packed)[1]
+            return {_loc(entry[:-1]): int(entry[-1]) for entry in entries}
+        except (ValueError, TypeError, IndexError, binascii.Error, zlib.error):
+            again = self._again()
+            # Damaged, and the page is gone: problems point at the block's first line.
+            return dict(again.positions) if again else {}
 
 
-def page_from(record: dict[str, Any], shown: str, lang: str, rel: str) -> Parsed:
-    """A page and its problems as ``page_record`` kept them."""
+def page_from(
+    record: dict[str, Any],
+    shown: str,
+    lang: str,
+    rel: str,
+    reparse: Callable[[], SourcePage | None] | None = None,
+) -> Parsed:
+    """A page and its problems as ``page_record`` kept them; ``reparse`` reads the page
+    again should a packed block be damaged."""
     problems = tuple(problem_from(problem) for problem in record["problems"])
     page = SourcePage(path=shown, lang=lang, rel=rel, title=str(record["title"]))
     page.markers = {str(kind): int(line) for kind, line in record["markers"].items()}
     page.problems = list(problems[: int(record["own"])])
     for kind, block in record["blocks"].items():
-        model_type = MODELS[kind]
-        model = block["model"]
-        page.blocks[kind] = SourceBlock(
-            kind=kind,
-            line=int(block["line"]),
-            positions=LazyPositions(str(block["positions"])),
-            data=None,
-            model=None if model is None else model_type.model_validate(model),
-        )
+        if kind not in MODELS:
+            raise ValueError(f"no block kind {kind!r}")
+        stored = StoredBlock(kind, block, reparse)
+        page.blocks[kind] = SourceBlock(kind=kind, line=int(block["line"]), stored=stored)
     return page, problems
+
+
+def pair_key(default: SourcePage, translation: SourcePage) -> str:
+    """The key of the parity problems of a page and its translation."""
+    return hashlib.sha256(f"{default.key}\n{translation.key}".encode()).hexdigest()
 
 
 class ScanCache:
@@ -148,7 +209,9 @@ class ScanCache:
         self.path = path
         self.code = code
         self._stored: dict[str, Any] = {}
+        self._stored_parity: dict[str, Any] = {}
         self._used: dict[str, dict[str, Any] | Parsed] = {}
+        self._used_parity: dict[str, list[dict[str, Any]]] = {}
         self.hits = 0
 
     def load(self) -> ScanCache:
@@ -163,16 +226,25 @@ class ScanCache:
             and stored.get("format") == FORMAT
             and stored.get("code") == self.code
             and isinstance(stored.get("pages"), dict)
+            and isinstance(stored.get("parity"), dict)
         ):
             self._stored = stored["pages"]
+            self._stored_parity = stored["parity"]
         return self
 
-    def get(self, key: str, shown: str, lang: str, rel: str) -> Parsed | None:
+    def get(
+        self,
+        key: str,
+        shown: str,
+        lang: str,
+        rel: str,
+        reparse: Callable[[], SourcePage | None] | None = None,
+    ) -> Parsed | None:
         record = self._stored.get(key)
         if record is None:
             return None
         try:
-            parsed = page_from(record, shown, lang, rel)
+            parsed = page_from(record, shown, lang, rel, reparse)
         except (KeyError, TypeError, ValueError, AttributeError, IndexError):
             # Damaged or planted: parse the page again.
             return None
@@ -184,15 +256,40 @@ class ScanCache:
         """Keep ``parsed`` (its record is made when the file is written)."""
         self._used[key] = self._stored.get(key) or parsed
 
+    def parity(
+        self,
+        default: SourcePage,
+        translation: SourcePage,
+        check: Callable[[SourcePage, SourcePage], list[Problem]],
+    ) -> list[Problem]:
+        """``check(default, translation)``, kept for the pair of pages as they are."""
+        key = pair_key(default, translation)
+        records = self._stored_parity.get(key)
+        if isinstance(records, list):
+            try:
+                problems = [problem_from(record) for record in records]
+                self._used_parity[key] = records
+                return problems
+            except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+                pass
+        problems = check(default, translation)
+        self._used_parity[key] = [problem_record(problem) for problem in problems]
+        return problems
+
     def save(self) -> None:
         """Write the records used since ``load`` (when they differ from the file's)."""
-        if self.path is None or self._used.keys() == self._stored.keys():
+        if self.path is None or (
+            self._used.keys() == self._stored.keys()
+            and self._used_parity.keys() == self._stored_parity.keys()
+        ):
             return
         pages = {
             key: kept if isinstance(kept, dict) else page_record(*kept)
             for key, kept in self._used.items()
         }
-        text = json.dumps({"format": FORMAT, "code": self.code, "pages": pages})
+        text = json.dumps(
+            {"format": FORMAT, "code": self.code, "pages": pages, "parity": self._used_parity}
+        )
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
