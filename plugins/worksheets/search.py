@@ -37,6 +37,7 @@ INDEX = Path("search") / "search_index.json"
 OWN_LETTERS = {"es": "ñ", "sv": "åäö", "fi": "åäö", "da": "æøå", "no": "æøå", "de": "äöüß"}
 _WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]*>")
+_BASE_RE = re.compile(r'"base":\s*"(?:[^"\\]|\\.)*"')
 _CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
@@ -116,7 +117,16 @@ def language_base(html: str, page_dir: Path, language_dir: Path) -> str:
     match = _CONFIG_RE.search(html)
     if match is None:
         return html
-    config = json.loads(match.group(2))
-    config["base"] = Path(os.path.relpath(language_dir, page_dir)).as_posix()
-    text = json.dumps(config).replace("</", "<\\/")
-    return html[: match.start(2)] + text + html[match.end(2) :]
+    base = json.dumps(Path(os.path.relpath(language_dir, page_dir)).as_posix())
+    config = match.group(2)
+    # Material writes ``"base": "<path>"`` once, at the top level of its configuration; a
+    # string cannot hold an unescaped quote, so the pattern finds only that key. Anything
+    # else: the configuration is read and written whole.
+    found = _BASE_RE.findall(config)
+    if len(found) == 1:
+        config = _BASE_RE.sub(lambda _: f'"base": {base}'.replace("</", "<\\/"), config)
+    else:
+        data = json.loads(config)
+        data["base"] = json.loads(base)
+        config = json.dumps(data).replace("</", "<\\/")
+    return html[: match.start(2)] + config + html[match.end(2) :]

@@ -45,6 +45,11 @@ def test_every_page_folder_has_a_valid_sitemap(
     for folder in folders:
         sitemap = (folder / "sitemap.xml").read_text(encoding="utf-8")
         assert "None" not in sitemap and sitemap.startswith("<?xml")
+    # The page folders' empty sitemaps are one file, linked; the root's is its own.
+    inner = {(folder / "sitemap.xml").stat().st_ino for folder in folders} - {
+        (site.root / "site" / "sitemap.xml").stat().st_ino
+    }
+    assert len(inner) == 1
     root = (site.root / "site" / "sitemap.xml").read_text(encoding="utf-8")
     packed = (site.root / "site" / "sitemap.xml.gz").read_bytes()
     assert gzip.decompress(packed).decode("utf-8") == root

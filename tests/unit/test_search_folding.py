@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from worksheets.search import OWN_LETTERS, split_search_index, unaccented
@@ -71,3 +72,31 @@ def test_the_accented_words_are_those_of_every_word(text: str, lang: str) -> Non
         if word.translate(table) != word:
             expected.setdefault(word.translate(table).lower(), None)
     assert unaccented(text, lang) == list(expected)
+
+
+CONFIG = (
+    '{"base": "../..", "features": ["navigation.instant"], "search": "s.js", "tags": null, '
+    '"translations": {"clipboard.copy": "Copy \\"base\\": \\"x\\"", "x": "<\\/a>"}, '
+    '"version": null}'
+)
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        CONFIG,
+        CONFIG.replace('"base": "../.."', '"base":"../.."'),
+        # A key "base" elsewhere too: the configuration is read whole.
+        CONFIG.replace('"tags": null', '"tags": {"base": "t"}'),
+    ],
+)
+def test_each_language_points_material_at_its_own_folder(config: str) -> None:
+    from worksheets.search import language_base
+
+    html = f'<head><script id="__config" type="application/json">{config}</script></head>'
+    done = language_base(html, Path("site/es/guide"), Path("site/es"))
+    inner = done.split('type="application/json">', 1)[1].split("</script>", 1)[0]
+    data, before = json.loads(inner), json.loads(config)
+    assert data == {**before, "base": ".."}
+    assert done.startswith("<head><script") and done.endswith("</script></head>")
+    assert "</a>" not in inner  # (a script cannot hold "</")
