@@ -4,9 +4,11 @@ A block's HTML is a function of its model, the language, the page title, its PDF
 URL and the plugin's own code and templates (and the Markdown and Jinja2 it uses).
 The key is a hash of all of them; an entry holds the HTML, the view of it that
 Material's search reads (``searchview.search_view``, with markers for its sections'
-texts: ``searchtext``) and those texts. Entry format (UTF-8): the texts as one line of
-JSON (``{"<marker>": "<text>"}``), the view's length in characters on the next line,
-then the view and the HTML. Entries are plain text, never
+texts: ``searchtext``), those texts, and the words of each that search also indexes
+without their accents (``search.unaccented``, in the block's language). Entry format
+(UTF-8): one line of JSON, ``{"texts": {"<marker>": "<text>"}, "folded": {"<marker>":
+["<word>"]}}``; the view's length in characters on the next line; then the view and
+the HTML. Entries are plain text, never
 code: a planted entry can do no more than a planted PDF in the same folder, and the
 folder must belong to the machine that builds (it is `.gitignore`d; CI restores it
 from its own cache, never from the pull request).
@@ -25,8 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .fingerprint import code_fingerprint
+from .search import unaccented
 from .searchtext import with_markers
 from .searchview import search_view
+from .strings import base_language
 
 FOLDER = "blocks"
 
@@ -38,15 +42,19 @@ class RenderedBlock:
     html: str
     view: str
     texts: dict[str, str] = field(default_factory=dict)
+    # Each marker's text's words without their accents, in the block's language.
+    folded: dict[str, list[str]] = field(default_factory=dict)
 
 
-def rendered_block(html: str, markers: bool) -> RenderedBlock:
+def rendered_block(html: str, markers: bool, lang: str = "en") -> RenderedBlock:
     """A block as rendered: with its sections' texts as markers if ``markers``."""
     view = search_view(html)
     marked = with_markers(view) if markers else None
     if marked is None:
         return RenderedBlock(html, view)
-    return RenderedBlock(html, *marked)
+    view, texts = marked
+    folded = {key: unaccented(text, base_language(lang)) for key, text in texts.items()}
+    return RenderedBlock(html, view, texts, folded)
 
 
 def _key(parts: tuple[str, ...]) -> str:
@@ -55,24 +63,45 @@ def _key(parts: tuple[str, ...]) -> str:
 
 
 def _encode(block: RenderedBlock) -> str:
-    texts = json.dumps(block.texts, ensure_ascii=False)
-    return f"{texts}\n{len(block.view)}\n{block.view}{block.html}"
+    search = json.dumps({"texts": block.texts, "folded": block.folded}, ensure_ascii=False)
+    return f"{search}\n{len(block.view)}\n{block.view}{block.html}"
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _words(value: object) -> bool:
+    return isinstance(value, list) and all(map(_strings, value))
+
+
+def _mapping(value: object, valid: Callable[[object], bool]) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(key, str) and valid(item) for key, item in value.items()
+    )
 
 
 def _decode(text: str) -> RenderedBlock | None:
-    texts_line, newline, rest = text.partition("\n")
+    search_line, newline, rest = text.partition("\n")
     length, newline_too, rest = rest.partition("\n")
     if not newline or not newline_too or not length.isdigit() or int(length) > len(rest):
         return None
     try:
-        texts = json.loads(texts_line)
+        search = json.loads(search_line)
     except ValueError:
         return None
-    if not isinstance(texts, dict) or not all(
-        isinstance(key, str) and isinstance(value, str) for key, value in texts.items()
+    if not (
+        isinstance(search, dict)
+        and _mapping(search.get("texts"), _strings)
+        and _mapping(
+            search.get("folded"),
+            lambda words: isinstance(words, list) and all(map(_strings, words)),
+        )
     ):
         return None
-    return RenderedBlock(html=rest[int(length) :], view=rest[: int(length)], texts=texts)
+    return RenderedBlock(
+        rest[int(length) :], rest[: int(length)], search["texts"], search["folded"]
+    )
 
 
 class BlockCache:
@@ -85,11 +114,16 @@ class BlockCache:
         self.rendered = 0
 
     def get(
-        self, parts: tuple[str, ...], render: Callable[[], str], markers: bool = False
+        self,
+        parts: tuple[str, ...],
+        render: Callable[[], str],
+        markers: bool = False,
+        lang: str = "en",
     ) -> RenderedBlock:
         """The block for ``parts`` (everything it depends on besides the code), rendering
-        it with ``render`` when the folder lacks it; ``markers``: see ``rendered_block``."""
-        key = _key((*parts, "markers" if markers else ""))
+        it with ``render`` when the folder lacks it; ``markers`` and ``lang`` (the block's
+        language): see ``rendered_block``."""
+        key = _key((*parts, "markers" if markers else "", lang))
         self.used.add(key)
         path = self.folder / key[:2] / key if self.folder else None
         if path is not None:
@@ -99,7 +133,7 @@ class BlockCache:
                 found = None
             if found is not None:
                 return found
-        block = rendered_block(render(), markers)
+        block = rendered_block(render(), markers, lang)
         self.rendered += 1
         if path is not None:
             self._write(path, block)

@@ -43,6 +43,7 @@ from .search import language_base, split_search_index
 from .searchview import SearchViewError, SearchViews
 from .sitemaps import absolute_alternates, fix_sitemaps
 from .splice import PageParts, splice_page
+from .strings import base_language
 from .translations import PageStatus, translation_status
 
 log = get_plugin_logger(__name__)
@@ -96,6 +97,8 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         # The texts of the markers in pages' search views (searchtext.py), by marker; and
         # whether Material's search reads markers at all.
         self.search_texts: dict[str, str] = {}
+        # Their words without accents, by (marker, language) (search.unaccented).
+        self.search_folded: dict[tuple[str, str], list[str]] = {}
         self.search_markers = False
         self.blocks = BlockCache(None)
         # The folders of the pages written, in every language (for sitemaps.py).
@@ -145,7 +148,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             self.search_markers = searchtext.available() and "material/search" in config.plugins
             if self.command != "serve":
                 # (`mkdocs serve --dirty` keeps earlier pages' entries, and their markers.)
-                self.search_texts = {}
+                self.search_texts, self.search_folded = {}, {}
             self.statuses = None
             for problem in self.site.problems:
                 log.warning(str(problem))
@@ -243,6 +246,9 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         # on_post_page puts the full content back.
         spliced = splice_page(html, parts)
         self.search_texts.update(spliced.texts)
+        folding = base_language(lang)
+        for key, words in spliced.folded.items():
+            self.search_folded[(key, folding)] = words
         return self.search_views.hand_out(page.file.dest_uri, spliced.html, spliced.view)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
@@ -308,7 +314,9 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             self.blocks.prune()
         log.info(f"Blocks: {self.blocks.rendered} rendered, {self.blocks.cached} from the cache")
         site_dir, site = Path(config.site_dir), self.site
-        split_search_index(site_dir, site.default_language, site.languages, self.search_texts)
+        split_search_index(
+            site_dir, site.default_language, site.languages, self.search_texts, self.search_folded
+        )
         fix_sitemaps(Path(config.site_dir), config.site_url, self.page_dirs)
         self.not_found.write(Path(config.site_dir), self._base(config), self.site.default_language)
         if self.offline_enabled:

@@ -38,6 +38,7 @@ OWN_LETTERS = {"es": "ñ", "sv": "åäö", "fi": "åäö", "da": "æøå", "no":
 _WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]*>")
 _BASE_RE = re.compile(r'"base":\s*"(?:[^"\\]|\\.)*"')
+_CONFIG_START = '<script id="__config" type="application/json">'
 _CONFIG_RE = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
@@ -76,18 +77,26 @@ def unaccented(text: str, lang: str) -> list[str]:
     return list(words)
 
 
-def _with_unaccented(doc: dict[str, Any], lang: str) -> dict[str, Any]:
-    words = unaccented(str(doc.get("text", "")), lang)
+def _with_unaccented(
+    doc: dict[str, Any], lang: str, words: list[str] | None = None
+) -> dict[str, Any]:
+    if words is None:
+        words = unaccented(str(doc.get("text", "")), lang)
     if not words:
         return doc
     return {**doc, "text": f"{doc['text']}<span hidden>{' '.join(words)}</span>"}
 
 
 def split_search_index(
-    site_dir: Path, default: str, languages: list[str], texts: Mapping[str, str] | None = None
+    site_dir: Path,
+    default: str,
+    languages: list[str],
+    texts: Mapping[str, str] | None = None,
+    folded: Mapping[tuple[str, str], list[str]] | None = None,
 ) -> None:
     """One index per language folder; the root's keeps the default language only. An
-    entry whose text is a marker of ``texts`` gets its text (searchtext.py)."""
+    entry whose text is a marker of ``texts`` gets its text (searchtext.py), and its
+    words without accents from ``folded`` (by marker and language) when there."""
     path = site_dir / INDEX
     if not path.is_file():
         return
@@ -97,12 +106,14 @@ def split_search_index(
     by_language: dict[str, list[dict[str, Any]]] = {lang: [] for lang in [default, *others]}
     for doc in index.get("docs", []):
         location = str(doc.get("location", ""))
-        if texts and isinstance(doc.get("text"), str) and doc["text"] in texts:
-            doc = {**doc, "text": texts[doc["text"]]}
         lang = next((lang for lang in others if location.startswith(f"{lang}/")), default)
+        words = None
+        if texts and isinstance(doc.get("text"), str) and doc["text"] in texts:
+            words = (folded or {}).get((doc["text"], base_language(lang)))
+            doc = {**doc, "text": texts[doc["text"]]}
         if location.startswith(prefixes):
             doc = {**doc, "location": location[len(lang) + 1 :]}
-        by_language[lang].append(_with_unaccented(doc, base_language(lang)))
+        by_language[lang].append(_with_unaccented(doc, base_language(lang), words))
     for lang, docs in by_language.items():
         target = site_dir / (INDEX if lang == default else Path(lang) / INDEX)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -114,7 +125,8 @@ def split_search_index(
 
 def language_base(html: str, page_dir: Path, language_dir: Path) -> str:
     """The page with Material's ``base`` pointing at its language folder."""
-    match = _CONFIG_RE.search(html)
+    # Material writes its configuration at the end of the page: look there first.
+    match = _CONFIG_RE.match(html, max(html.rfind(_CONFIG_START), 0)) or _CONFIG_RE.search(html)
     if match is None:
         return html
     base = json.dumps(Path(os.path.relpath(language_dir, page_dir)).as_posix())

@@ -60,6 +60,13 @@ def absolute_alternates(html: str, page_url: str) -> str:
     """The page's hreflang alternates as full addresses (search engines and Lighthouse
     want them so; mkdocs-static-i18n writes paths). ``page_url``: the page's own full
     address, from ``site_url``."""
-    return _ALTERNATE.sub(
-        lambda found: found.group(1) + urljoin(page_url, found.group(2)) + found.group(3), html
+    # They are in the page's head: the body (its forms) is not searched.
+    end = html.find("</head>")
+    head, body = (html, "") if end < 0 else (html[:end], html[end:])
+    return (
+        _ALTERNATE.sub(
+            lambda found: found.group(1) + urljoin(page_url, found.group(2)) + found.group(3),
+            head,
+        )
+        + body
     )

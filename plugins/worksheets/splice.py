@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .blockcache import BlockCache, RenderedBlock, rendered_block
 from .formats.documents import BlockPdf
@@ -20,6 +21,9 @@ from .source import SourcePage
 BOOKLET_MARKER = re.compile(r"<!--\s*booklet\s*-->")
 STATUS_MARKER = re.compile(r"<!--\s*translation-status\s*-->")
 _BLOCK_MARKERS = {kind: re.compile(rf"<!--\s*{kind}\s*-->") for kind in BLOCK_KINDS}
+# What search reads of the pieces most pages share (the asset tags and the offline notice
+# of each folder depth, the booklet link, the translation status).
+_piece_view = lru_cache(maxsize=512)(search_view)
 
 
 @dataclass(frozen=True)
@@ -52,11 +56,13 @@ class SplicedPage:
 
     html: str
     view: str
-    # The texts of the markers in ``view`` (searchtext.py).
+    # The texts of the markers in ``view`` (searchtext.py), and their words without accents.
     texts: dict[str, str] = field(default_factory=dict)
+    folded: dict[str, list[str]] = field(default_factory=dict)
 
     def before(self, piece: str) -> SplicedPage:
-        return SplicedPage(piece + self.html, search_view(piece) + self.view, self.texts)
+        view = _piece_view(piece) + self.view
+        return SplicedPage(piece + self.html, view, self.texts, self.folded)
 
     def replace(self, marker: re.Pattern[str], piece: Callable[[], str]) -> SplicedPage:
         """The page with its first ``marker`` replaced by ``piece()`` (made only if the
@@ -68,7 +74,8 @@ class SplicedPage:
             return marker.sub(lambda _: text, html, count=1)
 
         made = piece()
-        return SplicedPage(put(self.html, made), put(self.view, search_view(made)), self.texts)
+        view = put(self.view, _piece_view(made))
+        return SplicedPage(put(self.html, made), view, self.texts, self.folded)
 
 
 def _put_at_marker(html: str, kind: str, fragment: str) -> str:
@@ -76,7 +83,10 @@ def _put_at_marker(html: str, kind: str, fragment: str) -> str:
     found = marker.search(html)
     if found is None:
         return f"{html}\n{fragment}"
-    return html[: found.start()] + fragment + marker.sub("", html[found.end() :])
+    rest = html[found.end() :]
+    if marker.search(rest) is not None:  # (a second marker: the block goes at the first)
+        rest = marker.sub("", rest)
+    return html[: found.start()] + fragment + rest
 
 
 def _rendered(parts: PageParts, source: SourcePage, kind: str) -> RenderedBlock | None:
@@ -94,9 +104,9 @@ def _rendered(parts: PageParts, source: SourcePage, kind: str) -> RenderedBlock 
         return render_block(model, parts.lang, source.title, pdf_url=pdf_url)
 
     if parts.blocks is None:
-        return rendered_block(render(), parts.search_markers)
+        return rendered_block(render(), parts.search_markers, parts.lang)
     key = (kind, parts.lang, source.title, pdf_url or "", str(block.digest))
-    return parts.blocks.get(key, render, parts.search_markers)
+    return parts.blocks.get(key, render, parts.search_markers, parts.lang)
 
 
 def _fragment(parts: PageParts, source: SourcePage, kind: str) -> RenderedBlock | None:
@@ -108,7 +118,8 @@ def _fragment(parts: PageParts, source: SourcePage, kind: str) -> RenderedBlock 
         return RenderedBlock(box, search_view(box)) if box else None
     if not box:
         return block
-    return RenderedBlock(f"{box}\n{block.html}", f"{search_view(box)}\n{block.view}", block.texts)
+    html, view = f"{box}\n{block.html}", f"{search_view(box)}\n{block.view}"
+    return RenderedBlock(html, view, block.texts, block.folded)
 
 
 def splice_page(html: str, parts: PageParts) -> SplicedPage:
@@ -123,6 +134,7 @@ def splice_page(html: str, parts: PageParts) -> SplicedPage:
                     _put_at_marker(page.html, kind, fragment.html),
                     _put_at_marker(page.view, kind, fragment.view),
                     {**page.texts, **fragment.texts},
+                    {**page.folded, **fragment.folded},
                 )
         if any(block.block_id is not None for block in parts.source.blocks.values()):
             page = page.before(parts.assets())

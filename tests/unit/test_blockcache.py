@@ -74,9 +74,16 @@ def test_the_fingerprint_is_stable() -> None:
     assert len(code_fingerprint()) == 64
 
 
-@given(st.text(), st.text(), st.dictionaries(st.text(), st.text(), max_size=3))
-def test_entries_read_back_as_written(html: str, view: str, texts: dict[str, str]) -> None:
-    block = RenderedBlock(html, view, texts)
+@given(
+    st.text(),
+    st.text(),
+    st.dictionaries(st.text(), st.text(), max_size=3),
+    st.dictionaries(st.text(), st.lists(st.text(), max_size=3), max_size=3),
+)
+def test_entries_read_back_as_written(
+    html: str, view: str, texts: dict[str, str], folded: dict[str, list[str]]
+) -> None:
+    block = RenderedBlock(html, view, texts, folded)
     assert _decode(_encode(block)) == block
 
 
@@ -84,6 +91,7 @@ def test_markers_are_part_of_the_key_and_kept_with_the_entry(tmp_path: Path) -> 
     calls: list[str] = []
     marked = BlockCache(tmp_path).get(("a",), renderer(calls), markers=True)
     assert marked.texts and "worksheets-search-" in marked.view
+    assert marked.folded.keys() == marked.texts.keys()
     assert all(text not in marked.view for text in marked.texts.values())
     plain = BlockCache(tmp_path).get(("a",), renderer(calls))
     assert plain == RenderedBlock(HTML, search_view(HTML)) and len(calls) == 2

@@ -57,6 +57,35 @@ def test_each_language_index_carries_its_unaccented_words(tmp_path: Path) -> Non
     assert texts("sv") == ["<p>Förändring</p>"]
 
 
+def test_a_block_section_gets_its_text_and_the_words_folded_when_it_was_rendered(
+    tmp_path: Path,
+) -> None:
+    from worksheets.searchtext import marker
+
+    text = "<p>Señal de calibración</p>"
+    key = marker(text)
+    index = {
+        "config": {"lang": ["en"]},
+        "docs": [
+            {"location": "es/g/#s", "title": "S", "text": key},
+            {"location": "sv/g/#s", "title": "S", "text": key},
+        ],
+    }
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
+    # The block was rendered in Spanish only: its words were folded then, by Spanish rules.
+    folded = {(key, "es"): unaccented(text, "es")}
+    split_search_index(tmp_path, "en", ["en", "es", "sv"], {key: text}, folded)
+
+    def docs(folder: str) -> list[str]:
+        path = tmp_path / folder / "search" / "search_index.json"
+        return [doc["text"] for doc in json.loads(path.read_text(encoding="utf-8"))["docs"]]
+
+    assert docs("es") == [f"{text}<span hidden>calibracion</span>"]
+    # Shown in the Swedish folder (a page not translated): folded there, by Swedish rules.
+    assert docs("sv") == [f"{text}<span hidden>senal calibracion</span>"]
+
+
 @given(
     st.text(alphabet=st.sampled_from("aeéñåöÉ’'—“ <>b1_\n")), st.sampled_from(["en", "es", "sv"])
 )
