@@ -317,12 +317,12 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         split_search_index(
             site_dir, site.default_language, site.languages, self.search_texts, self.search_folded
         )
-        fix_sitemaps(Path(config.site_dir), config.site_url, self.page_dirs)
-        self.not_found.write(Path(config.site_dir), self._base(config), self.site.default_language)
+        fix_sitemaps(site_dir, config.site_url, self.page_dirs)
+        self.not_found.write(site_dir, self._base(config), site.default_language)
         if self.offline_enabled:
-            write_worker(Path(config.site_dir), self.site.default_language, self.site.languages)
+            write_worker(site_dir, site.default_language, site.languages)
         else:
-            write_removal(Path(config.site_dir))
+            write_removal(site_dir)
         # A strict build with problems fails anyway: don't spend time on its PDFs.
         if not self.pdf_enabled or (self.site.problems and config.strict):
             return

@@ -53,12 +53,9 @@ def _parser() -> Any:
     return Parser()
 
 
-def entries(html: str, texts: Mapping[str, str] | None = None) -> list[Entry]:
-    """The sections Material's parser makes of ``html`` (id, title, text, excluded), with
-    each text that is a marker of ``texts`` replaced by its text."""
-    parser = _parser()
-    parser.feed(html)
-    parser.close()
+def _sections(parser: Any, texts: Mapping[str, str] | None = None) -> list[Entry]:
+    """The sections a parser made (id, title, text, excluded), with each text that is a
+    marker of ``texts`` replaced by its text."""
     found: list[Entry] = []
     for section in parser.data:
         text = "".join(section.text).strip()
@@ -67,6 +64,14 @@ def entries(html: str, texts: Mapping[str, str] | None = None) -> list[Entry]:
         title = "".join(section.title).strip()
         found.append((section.id, title, text, section.is_excluded()))
     return found
+
+
+def entries(html: str, texts: Mapping[str, str] | None = None) -> list[Entry]:
+    """The sections Material's parser makes of ``html``, markers of ``texts`` replaced."""
+    parser = _parser()
+    parser.feed(html)
+    parser.close()
+    return _sections(parser, texts)
 
 
 def _structure(pieces: list[str]) -> set[int]:
@@ -144,6 +149,7 @@ def _with_markers(view: str) -> tuple[str, dict[str, str]] | None:
     if markers:
         return None
     marked = "".join(kept)
-    if entries(marked, texts) != entries(view):
+    # (The view's own sections: the parser above read all of it.)
+    if entries(marked, texts) != _sections(parser):
         return None
     return marked, texts

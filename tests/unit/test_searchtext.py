@@ -6,7 +6,6 @@ of, and on random block-like trees."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +16,7 @@ from worksheets.searchtext import MARKER, marker, with_markers
 from worksheets.searchview import search_view
 
 from tests.unit.test_result_links import CHECKLIST, WORKSHEET
+from tests.unit.test_searchview import guide_blocks
 
 # Where a block can sit in a page's content. (Never in a <pre>: its place is an HTML
 # comment, which Markdown escapes in code.)
@@ -77,19 +77,11 @@ def test_a_block_gives_material_the_same_index_through_markers(model: object, la
 
 
 def test_every_block_of_the_guides_goes_through_markers() -> None:
-    from worksheets.scan import scan_docs
-
-    site = scan_docs(Path(__file__).parents[2] / "docs")
-    checked = 0
-    for page in site.pages.values():
-        for block in page.blocks.values():
-            assert block.model is not None
-            view = search_view(render_block(block.model, page.lang, page.title, pdf_url="x.pdf"))
-            found = with_markers(view)
-            assert found is not None, page.path
-            assert_same_index(view, *found)
-            checked += 1
-    assert checked >= 30
+    for path, html in guide_blocks():
+        view = search_view(html)
+        found = with_markers(view)
+        assert found is not None, path
+        assert_same_index(view, *found)
 
 
 TEXT = st.sampled_from(["a", "b c", " ", "\n", "&amp;", "é", "  x  "])
