@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from functools import cache
 from pathlib import Path
@@ -43,6 +44,7 @@ from .search import language_base, split_search_index
 from .searchview import SearchViewError, SearchViews
 from .sitemaps import absolute_alternates, fix_sitemaps
 from .splice import PageParts, splice_page
+from .spool import Spool
 from .strings import base_language
 from .translations import PageStatus, translation_status
 
@@ -81,6 +83,14 @@ SCAN_FILE = "scan.json"
 ESCAPED_META = ("title", "description")
 
 
+def _text_spool() -> Spool[str, str]:
+    return Spool(str.encode, bytes.decode)
+
+
+def _words_spool() -> Spool[tuple[str, str], list[str]]:
+    return Spool(lambda words: json.dumps(words).encode(), json.loads)
+
+
 class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
     """Checklists and scoring worksheets from front matter, checked and rendered."""
 
@@ -96,9 +106,10 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         self.search_views = SearchViews()
         # The texts of the markers in pages' search views (searchtext.py), by marker; and
         # whether Material's search reads markers at all.
-        self.search_texts: dict[str, str] = {}
+        # Both wait in temporary files until the build's end (spool.py).
+        self.search_texts: Spool[str, str] = _text_spool()
         # Their words without accents, by (marker, language) (search.unaccented).
-        self.search_folded: dict[tuple[str, str], list[str]] = {}
+        self.search_folded: Spool[tuple[str, str], list[str]] = _words_spool()
         self.search_markers = False
         self.blocks = BlockCache(None)
         # The folders of the pages written, in every language (for sitemaps.py).
@@ -108,6 +119,8 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         self.command = command
 
     def on_shutdown(self) -> None:
+        self.search_views.close()
+        self._forget_search_texts()
         if self.renderer is not None:
             self.renderer.close()
             self.renderer = None
@@ -148,7 +161,8 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             self.search_markers = searchtext.available() and "material/search" in config.plugins
             if self.command != "serve":
                 # (`mkdocs serve --dirty` keeps earlier pages' entries, and their markers.)
-                self.search_texts, self.search_folded = {}, {}
+                self._forget_search_texts()
+                self.search_texts, self.search_folded = _text_spool(), _words_spool()
             self.statuses = None
             for problem in self.site.problems:
                 log.warning(str(problem))
@@ -245,10 +259,14 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         # Material's search reads the content without what it must not index (searchview.py);
         # on_post_page puts the full content back.
         spliced = splice_page(html, parts)
-        self.search_texts.update(spliced.texts)
+        # Markers are made from their text: one already kept has the same text.
+        for key, text in spliced.texts.items():
+            if key not in self.search_texts:
+                self.search_texts[key] = text
         folding = base_language(lang)
         for key, words in spliced.folded.items():
-            self.search_folded[(key, folding)] = words
+            if (key, folding) not in self.search_folded:
+                self.search_folded[(key, folding)] = words
         return self.search_views.hand_out(page.file.dest_uri, spliced.html, spliced.view)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
@@ -284,6 +302,10 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
 
     def _cache_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.cache_dir
+
+    def _forget_search_texts(self) -> None:
+        self.search_texts.close()
+        self.search_folded.close()
 
     def _translation_status(self, lang: str) -> str:
         assert self.site is not None

@@ -102,25 +102,42 @@ def split_search_index(
         return
     index: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     others = [lang for lang in languages if lang != default]
-    prefixes = tuple(f"{lang}/" for lang in others)
     by_language: dict[str, list[dict[str, Any]]] = {lang: [] for lang in [default, *others]}
-    for doc in index.get("docs", []):
+    for doc in index.pop("docs", []):
         location = str(doc.get("location", ""))
         lang = next((lang for lang in others if location.startswith(f"{lang}/")), default)
-        words = None
-        if texts and isinstance(doc.get("text"), str) and doc["text"] in texts:
-            words = (folded or {}).get((doc["text"], base_language(lang)))
-            doc = {**doc, "text": texts[doc["text"]]}
-        if location.startswith(prefixes):
-            doc = {**doc, "location": location[len(lang) + 1 :]}
-        by_language[lang].append(_with_unaccented(doc, base_language(lang), words))
-    for lang, docs in by_language.items():
+        by_language[lang].append(doc)
+    # One language at a time: its entries get their texts and are written, then let go
+    # (at 200 guides, holding every language's at once was the build's peak of memory).
+    for lang in list(by_language):
+        folding = base_language(lang)
+        prefix = "" if lang == default else f"{lang}/"
+        docs = [_entry(doc, prefix, folding, texts, folded) for doc in by_language.pop(lang)]
         target = site_dir / (INDEX if lang == default else Path(lang) / INDEX)
         target.parent.mkdir(parents=True, exist_ok=True)
-        config = {**index.get("config", {}), "lang": [base_language(lang)]}
+        config = {**index.get("config", {}), "lang": [folding]}
         target.write_text(
             json.dumps({"config": config, "docs": docs}, ensure_ascii=False), encoding="utf-8"
         )
+        del docs
+
+
+def _entry(
+    doc: dict[str, Any],
+    prefix: str,
+    folding: str,
+    texts: Mapping[str, str] | None,
+    folded: Mapping[tuple[str, str], list[str]] | None,
+) -> dict[str, Any]:
+    """An index entry as its language's index has it: its address without the language
+    folder's ``prefix``, its marker's text, its words without accents."""
+    words = None
+    if texts and isinstance(doc.get("text"), str) and doc["text"] in texts:
+        words = (folded or {}).get((doc["text"], folding))
+        doc = {**doc, "text": texts[doc["text"]]}
+    if prefix:
+        doc = {**doc, "location": str(doc.get("location", ""))[len(prefix) :]}
+    return _with_unaccented(doc, folding, words)
 
 
 def language_base(html: str, page_dir: Path, language_dir: Path) -> str:

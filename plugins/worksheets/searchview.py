@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .spool import Spool
+
 EXCLUDED = "data-search-exclude"
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>")
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title"})
@@ -188,12 +190,13 @@ def search_view(html: str) -> str:
 
 
 class SearchViews:
-    """Full contents kept, by page, while MkDocs renders the searchable ones."""
+    """Full contents kept, by page, while MkDocs renders the searchable ones (in a
+    temporary file: a language build hands out all its pages before the theme renders
+    the first, and at 200 guides their forms were 14 MB)."""
 
     def __init__(self) -> None:
-        # As UTF-8: a str holding any character beyond Latin-1 takes 2 or 4 bytes for
-        # every character, and a language build keeps all its pages' forms at once.
-        self._full: dict[str, tuple[int, bytes]] = {}
+        self._full: Spool[str, str] = Spool(str.encode, bytes.decode)
+        self._tokens: dict[str, int] = {}
         self._count = 0
 
     def hand_out(self, page: str, html: str, view: str) -> str:
@@ -202,15 +205,15 @@ class SearchViews:
         if view == html:
             return html
         self._count += 1
-        self._full[page] = (self._count, html.encode())
+        self._full[page], self._tokens[page] = html, self._count
         return _OPEN.format(self._count) + view + _CLOSE.format(self._count)
 
     def restore(self, page: str, output: str) -> str:
         """The rendered page with its full content back."""
-        kept = self._full.pop(page, None)
-        if kept is None:
+        token = self._tokens.pop(page, None)
+        if token is None:
             return output
-        token, html = kept
+        html = self._full.pop(page)
         opening, closing = _OPEN.format(token), _CLOSE.format(token)
         start = output.find(opening)
         end = output.find(closing, start)
@@ -219,4 +222,9 @@ class SearchViews:
                 f"{page}: the page's forms could not be put back (a plugin or the theme "
                 "removed HTML comments from the page content)"
             )
-        return output[:start] + html.decode() + output[end + len(closing) :]
+        return output[:start] + html + output[end + len(closing) :]
+
+    def close(self) -> None:
+        """Forget what is kept (its file is removed)."""
+        self._tokens.clear()
+        self._full.close()

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from random import Random
+
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import assume, given
@@ -76,6 +78,36 @@ def test_the_full_content_comes_back_after_the_theme() -> None:
     # Nothing to cut: the content goes through as it is, nothing kept.
     assert views.hand_out("b/index.html", "<p>x</p>", "<p>x</p>") == "<p>x</p>"
     assert views.restore("b/index.html", "<p>x</p>") == "<p>x</p>"
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["a/index.html", "b/index.html", "c/x.html"]), st.text()),
+        min_size=1,
+        max_size=8,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_kept_contents_come_back_whole_in_any_order(
+    pages: list[tuple[str, str]], random: Random
+) -> None:
+    # A page handed out again (mkdocs serve) gives its latest content back; any text,
+    # any order of rendering.
+    views = SearchViews()
+    latest: dict[str, str] = {}
+    handed: dict[str, str] = {}
+    for page, body in pages:
+        html = f"<div data-search-exclude>{body}</div><p>kept</p>"
+        handed[page] = views.hand_out(page, html, "<p>kept</p>")
+        latest[page] = html
+    order = list(latest)
+    random.shuffle(order)
+    for page in order:
+        assert views.restore(page, f"<main>{handed[page]}</main>") == f"<main>{latest[page]}</main>"
+    # All back: what was kept is gone, and the views go on working.
+    assert views.restore("a/index.html", "<p>as is</p>") == "<p>as is</p>"
+    again = views.hand_out("a/index.html", "<div data-search-exclude>é</div>", "")
+    assert views.restore("a/index.html", again) == "<div data-search-exclude>é</div>"
 
 
 def test_lost_markers_are_a_clear_error() -> None:
