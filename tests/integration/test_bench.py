@@ -18,14 +18,14 @@ pytestmark = pytest.mark.pdf
 def test_the_benchmark_finishes_and_writes_its_results(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, str(REPO / "bench" / "run.py"), "--sizes", "1", "--pdf-sizes", "1",
-         "--repeat", "1", "--out", str(tmp_path)],
+         "--warm-pdf-sizes", "2", "--repeat", "1", "--out", str(tmp_path)],
         capture_output=True, text=True, timeout=900, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     results = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
-    assert "| 1 |" in results and "gzipped" in results
+    assert "| 1 |" in results and "| 2 |" in results and "gzipped" in results
     data = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
-    (size,) = data["sizes"]
+    size, warm = data["sizes"]
     assert set(size["runs"]) == {
         "disabled", "plugin", "fresh", "check", "cold", "warm", "edited", "next-day"
     }  # fmt: skip
@@ -42,3 +42,14 @@ def test_the_benchmark_finishes_and_writes_its_results(tmp_path: Path) -> None:
     assert rendered["warm"] == [0] and rendered["next-day"] == [0]
     assert rendered["edited"] == [2]
     assert len(size["throughput"]) == 2 and all(v > 0 for v in size["throughput"].values())
+    # Where the cold build runs once: (4)-(6) the same, (3) once, no throughput.
+    assert {variant: len(runs) for variant, runs in warm["runs"].items()} == {
+        "disabled": 1, "plugin": 1, "fresh": 1, "check": 1,
+        "cold": 1, "warm": 1, "edited": 1, "next-day": 1,
+    }  # fmt: skip
+    warm_rendered = {
+        variant: [run["rendered"] for run in runs] for variant, runs in warm["runs"].items()
+    }
+    assert warm_rendered["cold"] == [15] and warm_rendered["edited"] == [2]
+    assert warm_rendered["warm"] == [0] and warm_rendered["next-day"] == [0]
+    assert warm["throughput"] == {}

@@ -6,15 +6,15 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache, cached_property
-from typing import Any
 
 from .. import __version__
 from ..fingerprint import code_fingerprint
 from ..formats.documents import BlockPdf, BookletPdf, PdfIdentity
 from ..scan import Site
-from ..source import SourcePage
+from ..source import SourceBlock, SourcePage
 from .document import Entry, field_labels, print_html
 from .finish import FieldLabel
 
@@ -100,11 +100,38 @@ class PdfJob:
         return digest.hexdigest()
 
 
-def _entries(page: SourcePage) -> list[Entry]:
+@dataclass(frozen=True)
+class _Part:
+    """A valid block of a page, as its PDFs and its language's booklet use it: known by
+    its id, version and digest; its model read only when a PDF is laid out."""
+
+    kind: str
+    block: SourceBlock
+    page_title: str
+
+    def identity(self, lang: str) -> BlockPdf:
+        assert self.block.block_id is not None and self.block.version is not None
+        return BlockPdf(self.kind, self.block.block_id, self.block.version, lang)
+
+    @property
+    def shape(self) -> list[str | None]:
+        # The digest covers the whole model, its own title too: with the page's title
+        # it determines the entry (a block without a title takes its page's).
+        return [self.block.digest, self.page_title]
+
+    def entry(self) -> Entry:
+        model = self.block.model
+        assert model is not None
+        return Entry(model, model.title or self.page_title)
+
+
+def _parts(page: SourcePage) -> list[_Part]:
     return [
-        Entry(model, model.title or page.title)
+        _Part(kind, block, page.title)
         for kind in ("checklist", "worksheet")
-        if (model := page.model(kind)) is not None
+        if (block := page.blocks.get(kind)) is not None
+        and block.block_id is not None
+        and block.digest is not None
     ]
 
 
@@ -123,7 +150,7 @@ def site_jobs(
     ``dates``: the date each page last changed, by its path (``dates.last_changed``),
     printed in its PDFs, and the latest of them in a booklet: not the build date, so
     that a PDF changes only when its page does. ``site_name`` is one name, or a name
-    per language.
+    per language. No block's model is read unless its PDF must be laid out.
     """
     today = build_date()
     names = site_name if isinstance(site_name, Mapping) else {}
@@ -135,53 +162,40 @@ def site_jobs(
         return names.get(lang) or names.get(default) or ""
 
     jobs: dict[PdfIdentity, PdfJob] = {}
-    # Each block's model as JSON, and its title: what its PDFs are made of.
-    shapes: dict[int, list[Any]] = {}
     rels = [rel for rel in order if site.page(default, rel)]
     rels += sorted(rel for (lang, rel) in site.pages if lang == default and rel not in rels)
     for lang in languages:
-        booklet: list[Entry] = []
+        booklet: list[_Part] = []
         changed = ""
         for rel in rels:
             page = site.page(lang, rel) or site.page(default, rel)
             if page is None:
                 continue
             date = dates.get(page.path, today)
-            for entry in _entries(page):
-                booklet.append(entry)
-                if id(entry.block) not in shapes:
-                    shapes[id(entry.block)] = [entry.block.model_dump(mode="json"), entry.title]
+            for part in _parts(page):
+                booklet.append(part)
                 changed = max(changed, date)
-                identity = entry.identity(page.lang)
+                identity = part.identity(page.lang)
                 if identity not in jobs:
-                    jobs[identity] = _job(
-                        identity, [entry], page.lang, date, name_in(page.lang),
-                        [shapes[id(entry.block)]],
-                    )  # fmt: skip
+                    jobs[identity] = _job(identity, [part], page.lang, date, name_in(page.lang))
         if booklet:
-            shape = [shapes[id(entry.block)] for entry in booklet]
-            jobs[BookletPdf(lang)] = _job(
-                BookletPdf(lang), booklet, lang, changed, name_in(lang), shape
-            )
+            jobs[BookletPdf(lang)] = _job(BookletPdf(lang), booklet, lang, changed, name_in(lang))
     return list(jobs.values())
 
 
-def _job(
-    identity: PdfIdentity,
-    entries: list[Entry],
-    lang: str,
-    date: str,
-    site_name: str,
-    shape: list[Any],
-) -> PdfJob:
-    """A block's PDF or a booklet: its HTML is made when it is rendered. ``shape``: each
-    entry's model as JSON and its title (made once per block, for its PDF and booklet)."""
+def _job(identity: PdfIdentity, parts: list[_Part], lang: str, date: str, site_name: str) -> PdfJob:
+    """A block's PDF or a booklet: its HTML is made when it is rendered."""
     booklet = isinstance(identity, BookletPdf)
+    shape = [part.shape for part in parts]
     inputs = json.dumps([str(identity.file_name), booklet, lang, date, site_name, shape])
+
+    def entries() -> list[Entry]:
+        return [part.entry() for part in parts]
+
     return PdfJob(
         identity,
-        lambda: print_html(entries, lang, date=date, site_name=site_name, booklet=booklet),
-        lambda: field_labels(entries, lang),
+        lambda: print_html(entries(), lang, date=date, site_name=site_name, booklet=booklet),
+        lambda: field_labels(entries(), lang),
         inputs=inputs,
     )
 
