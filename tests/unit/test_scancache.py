@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -180,6 +181,27 @@ def test_a_rebuild_reads_no_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
     first = blocks[0]
     assert first.model is not None and model_digest(first.model) == first.digest
+
+
+def test_cached_pdfs_need_no_model(tmp_path: Path) -> None:
+    """Every PDF's cache key comes from the blocks' digests: a build whose PDFs are all
+    cached reads no model; the keys are those of the same site parsed afresh."""
+    from worksheets.pdf.jobs import site_jobs
+
+    def keys(site: Any) -> dict[str, str]:
+        jobs = site_jobs(site, [], dates={}, site_name="KB", languages=site.languages)
+        return {job.name: job.key for job in jobs}
+
+    def scan() -> Any:
+        _PARSED.clear()
+        cache = ScanCache(tmp_path / "scan.json", "code").load()
+        return scan_docs(DOCS, "en", ["en", "es", "sv"], cache)
+
+    fresh = keys(scan())
+    site = scan()
+    assert keys(site) == fresh and len(fresh) > 30
+    blocks = [block for page in site.pages.values() for block in page.blocks.values()]
+    assert all(block._model is None for block in blocks)
 
 
 def test_parity_is_checked_again_for_a_changed_page_only(
