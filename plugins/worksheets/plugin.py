@@ -104,11 +104,11 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         self.statuses: list[PageStatus] | None = None
         self.not_found = NotFoundPages()
         self.search_views = SearchViews()
-        # The texts of the markers in pages' search views (searchtext.py), by marker; and
-        # whether Material's search reads markers at all.
-        # Both wait in temporary files until the build's end (spool.py).
+        # The texts of the markers in pages' search views (searchtext.py), by marker, and
+        # their words without accents, by (marker, language) (search.unaccented): both
+        # wait in temporary files until the build's end (spool.py). And whether
+        # Material's search reads markers at all.
         self.search_texts: Spool[str, str] = _text_spool()
-        # Their words without accents, by (marker, language) (search.unaccented).
         self.search_folded: Spool[tuple[str, str], list[str]] = _words_spool()
         self.search_markers = False
         self.blocks = BlockCache(None)
