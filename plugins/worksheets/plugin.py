@@ -83,14 +83,6 @@ SCAN_FILE = "scan.json"
 ESCAPED_META = ("title", "description")
 
 
-def _text_spool() -> Spool[str, str]:
-    return Spool(str.encode, bytes.decode)
-
-
-def _words_spool() -> Spool[tuple[str, str], list[str]]:
-    return Spool(lambda words: json.dumps(words).encode(), json.loads)
-
-
 class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
     """Checklists and scoring worksheets from front matter, checked and rendered."""
 
@@ -108,8 +100,10 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         # their words without accents, by (marker, language) (search.unaccented): both
         # wait in temporary files until the build's end (spool.py). And whether
         # Material's search reads markers at all.
-        self.search_texts: Spool[str, str] = _text_spool()
-        self.search_folded: Spool[tuple[str, str], list[str]] = _words_spool()
+        self.search_texts: Spool[str, str] = Spool(str.encode, bytes.decode)
+        self.search_folded: Spool[tuple[str, str], list[str]] = Spool(
+            lambda words: json.dumps(words).encode(), json.loads
+        )
         self.search_markers = False
         self.blocks = BlockCache(None)
         # The folders of the pages written, in every language (for sitemaps.py).
@@ -162,7 +156,6 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             if self.command != "serve":
                 # (`mkdocs serve --dirty` keeps earlier pages' entries, and their markers.)
                 self._forget_search_texts()
-                self.search_texts, self.search_folded = _text_spool(), _words_spool()
             self.statuses = None
             for problem in self.site.problems:
                 log.warning(str(problem))
