@@ -5,13 +5,15 @@ URL and the plugin's own code and templates (and the Markdown and Jinja2 it uses
 The key is a hash of all of them; an entry holds the HTML, the view of it that
 Material's search reads (``searchview.search_view``, with markers for its sections'
 texts: ``searchtext``), those texts, and the words of each that search also indexes
-without their accents (``search.unaccented``, in the block's language). Entry format
-(UTF-8): one line of JSON, ``{"texts": {"<marker>": "<text>"}, "folded": {"<marker>":
-["<word>"]}}``; the view's length in characters on the next line; then the view and
-the HTML. Entries are plain text, never
-code: a planted entry can do no more than a planted PDF in the same folder, and the
-folder must belong to the machine that builds (it is `.gitignore`d; CI restores it
-from its own cache, never from the pull request).
+without their accents (``search.unaccented``, in the block's language).
+
+Entry format (UTF-8): one line of JSON, ``{"texts": {"<marker>": "<text>"}, "folded":
+{"<marker>": ["<word>"]}}``; on the next line the lengths in bytes of the view and of
+the HTML (``<view> <html>``: a cut entry is seen); then the view and the HTML, each
+decoded on its own. Entries are plain text, never code: a planted entry can do no more
+than a planted PDF in the same folder, and the folder must belong to the machine that
+builds (it is `.gitignore`d; CI restores it from its own cache, never from the pull
+request).
 
 A full build prunes the entries it did not use, like the PDF cache.
 """
@@ -62,9 +64,10 @@ def _key(parts: tuple[str, ...]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _encode(block: RenderedBlock) -> str:
+def _encode(block: RenderedBlock) -> bytes:
     search = json.dumps({"texts": block.texts, "folded": block.folded}, ensure_ascii=False)
-    return f"{search}\n{len(block.view)}\n{block.view}{block.html}"
+    view, html = block.view.encode("utf-8"), block.html.encode("utf-8")
+    return b"%s\n%d %d\n%s%s" % (search.encode("utf-8"), len(view), len(html), view, html)
 
 
 def _strings(value: object) -> bool:
@@ -81,27 +84,28 @@ def _mapping(value: object, valid: Callable[[object], bool]) -> bool:
     )
 
 
-def _decode(text: str) -> RenderedBlock | None:
-    search_line, newline, rest = text.partition("\n")
-    length, newline_too, rest = rest.partition("\n")
-    if not newline or not newline_too or not length.isdigit() or int(length) > len(rest):
+def _decode(data: bytes) -> RenderedBlock | None:
+    """An entry read back; None if it is not one (damaged, cut, or another format)."""
+    first = data.find(b"\n")
+    second = data.find(b"\n", first + 1) if first >= 0 else -1
+    lengths = data[first + 1 : second].split(b" ")
+    if second < 0 or len(lengths) != 2 or not all(length.isdigit() for length in lengths):
+        return None
+    end = second + 1 + int(lengths[0])
+    if end + int(lengths[1]) != len(data):
         return None
     try:
-        search = json.loads(search_line)
-    except ValueError:
+        search = json.loads(data[:first])
+        view, html = data[second + 1 : end].decode("utf-8"), data[end:].decode("utf-8")
+    except (ValueError, RecursionError):  # (UnicodeDecodeError is a ValueError)
         return None
     if not (
         isinstance(search, dict)
         and _mapping(search.get("texts"), _strings)
-        and _mapping(
-            search.get("folded"),
-            lambda words: isinstance(words, list) and all(map(_strings, words)),
-        )
+        and _mapping(search.get("folded"), _words)
     ):
         return None
-    return RenderedBlock(
-        rest[int(length) :], rest[: int(length)], search["texts"], search["folded"]
-    )
+    return RenderedBlock(html, view, search["texts"], search["folded"])
 
 
 class BlockCache:
@@ -128,8 +132,8 @@ class BlockCache:
         path = self.folder / key[:2] / key if self.folder else None
         if path is not None:
             try:
-                found = _decode(path.read_bytes().decode("utf-8"))
-            except (OSError, UnicodeDecodeError):
+                found = _decode(path.read_bytes())
+            except OSError:
                 found = None
             if found is not None:
                 return found
@@ -145,7 +149,7 @@ class BlockCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             with os.fdopen(handle, "wb") as out:
-                out.write(_encode(block).encode("utf-8"))
+                out.write(_encode(block))
             os.replace(temporary, path)
         except OSError:
             return

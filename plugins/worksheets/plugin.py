@@ -214,7 +214,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         site = self.site
         lang = i18n.page_language(page, config)
         build_lang = i18n.current_language(config) or lang
-        here = Path(config.site_dir, page.file.dest_uri).parent
+        here = os.path.dirname(os.path.join(config.site_dir, page.file.dest_uri))
         source = site.by_path.get(page.file.src_uri)
 
         booklet = BookletPdf(build_lang).file_name
@@ -234,7 +234,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             translation_status=lambda: self._translation_status(build_lang),
             offline=lambda: (
                 render_offline(
-                    self._relative(Path(config.site_dir, ASSET_DIR, OFFLINE_SCRIPT), here),
+                    self._relative(os.path.join(config.site_dir, ASSET_DIR, OFFLINE_SCRIPT), here),
                     build_lang,
                 )
                 if self.offline_enabled
@@ -244,7 +244,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             search_markers=self.search_markers,
             assets=lambda: render_assets(
                 *(
-                    self._relative(Path(config.site_dir, ASSET_DIR, name), here)
+                    self._relative(os.path.join(config.site_dir, ASSET_DIR, name), here)
                     for name in ASSETS[:2]
                 )
             ),
@@ -308,15 +308,16 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             self.statuses, self.site.languages, lang, self.site.default_language
         )
 
-    def _pdf_url(self, name: str, here: Path) -> str:
-        return self._relative(self.root_site_dir / PDF_FOLDER / name, here)
+    def _pdf_url(self, name: str, here: str) -> str:
+        return self._relative(os.path.join(self.root_site_dir, PDF_FOLDER, name), here)
 
     @staticmethod
     @cache
-    def _relative(target: Path, here: Path) -> str:
+    def _relative(target: str, here: str) -> str:
         """A relative URL, so that links work on any host, under any sub-path and from a
-        file:// copy."""
-        return Path(os.path.relpath(target, here)).as_posix()
+        file:// copy. (Paths as strings: a page asks for three or four of these, and
+        pathlib's objects cost more than the rest of the work.)"""
+        return os.path.relpath(target, here).replace(os.sep, "/")
 
     # After mkdocs-static-i18n's on_post_build (-100), in which it builds the other
     # languages: the first build's call comes last, when every language folder exists.

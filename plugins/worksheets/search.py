@@ -68,12 +68,15 @@ def unaccented(text: str, lang: str) -> list[str]:
         return []
     table = _folding(OWN_LETTERS.get(lang, ""))
     words: dict[str, None] = {}
-    for word in _WORD.findall(_TAG.sub(" ", text)):
-        if word.isascii():
+    # No word crosses a space: each distinct run of text between spaces is looked at
+    # once, in order of first appearance, and only if it has a letter outside ASCII.
+    for run in dict.fromkeys(_TAG.sub(" ", text).split()):
+        if run.isascii():
             continue
-        folded = word.translate(table)
-        if folded != word:
-            words.setdefault(folded.lower(), None)
+        for word in _WORD.findall(run):
+            folded = word.translate(table)
+            if folded != word:
+                words.setdefault(folded.lower(), None)
     return list(words)
 
 

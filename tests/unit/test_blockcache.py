@@ -87,6 +87,20 @@ def test_entries_read_back_as_written(
     assert _decode(_encode(block)) == block
 
 
+@given(st.binary(), st.integers(min_value=0, max_value=40))
+def test_a_damaged_entry_reads_as_none_or_as_an_entry(data: bytes, cut: int) -> None:
+    """Whatever the folder holds (a cut entry, bytes that are not UTF-8, another format),
+    reading it never raises."""
+    written = _encode(RenderedBlock("<p>é</p>", "<p>é</p>", {"k": "é"}, {"k": ["e"]}))
+    for entry in (data, written[:cut], written[:cut] + data, b"{}\n%d 0\n" % cut + data):
+        found = _decode(entry)
+        assert found is None or isinstance(found, RenderedBlock)
+    assert _decode(written) is not None
+    # Cut anywhere, or with bytes after its end: not an entry (it is rendered again).
+    assert _decode(written[:-1]) is None and _decode(written + (data[:1] or b"x")) is None
+    assert _decode(written[:cut]) is None
+
+
 def test_markers_are_part_of_the_key_and_kept_with_the_entry(tmp_path: Path) -> None:
     calls: list[str] = []
     marked = BlockCache(tmp_path).get(("a",), renderer(calls), markers=True)

@@ -87,7 +87,8 @@ def test_a_block_section_gets_its_text_and_the_words_folded_when_it_was_rendered
 
 
 @given(
-    st.text(alphabet=st.sampled_from("aeéñåöÉ’'—“ <>b1_\n")), st.sampled_from(["en", "es", "sv"])
+    st.text(alphabet=st.sampled_from("aeéñåöÉǄ’'—“ <>b1_\n\t\xa0\u2003")),
+    st.sampled_from(["en", "es", "sv"]),
 )
 def test_the_accented_words_are_those_of_every_word(text: str, lang: str) -> None:
     """Only words with a letter outside ASCII are looked at: the same as every word."""
