@@ -1,7 +1,7 @@
 """Benchmark: what the worksheets plugin costs, as ratios against a baseline in the same run.
 
     .venv/bin/python bench/run.py [--sizes 50 200 800] [--pdf-sizes 10 20]
-                                  [--warm-pdf-sizes 200] [--repeat 3]
+                                  [--warm-pdf-sizes 200] [--repeat 5]
 
 For each size N it writes a corpus (bench/corpus.py: N guides per language in en, es
 and sv, each with a checklist and a worksheet) and times these variants, interleaved
@@ -16,12 +16,12 @@ and sv, each with a checklist and a worksheet) and times these variants, interle
   6 next-day   PDFs, warm cache, SOURCE_DATE_EPOCH one day later  (PDF and warm PDF sizes)
   7 check      `python -m worksheets check` alone
 
-It prints medians, ratios and peak memory (RSS), the PDFs rendered in 4-6, the PDF
-throughput of `worksheets pdf` with one worker and with every core (PDF sizes), and the gzipped
-size of the plugin's script and stylesheet; and writes them as JSON and as
-bench/RESULTS.md with the machine and the commit measured. Seconds vary with the
-machine; ratios much less. Nothing here asserts a time: CI only runs it at a tiny
-size to see it finish and write its table.
+It prints medians, ratios (paired by turn) and peak memory (RSS), the PDFs rendered
+in 4-6, the PDF throughput of `worksheets pdf` with one worker and with every core (PDF
+sizes), and the gzipped size of the plugin's script and stylesheet; and writes them as
+JSON and as bench/RESULTS.md with the machine and the commit measured. Seconds vary
+with the machine; ratios much less. Nothing here asserts a time: CI only runs it at a
+tiny size to see it finish and write its table.
 """
 
 from __future__ import annotations
@@ -88,6 +88,18 @@ class Size:
 
     def median(self, variant: str) -> float:
         return statistics.median(run.seconds for run in self.runs[variant])
+
+    def ratio(self, variant: str, base: str) -> float | None:
+        """``variant``'s time over ``base``'s, the median of the ratios taken turn by turn
+        (both ran in the same turn, minutes apart at most: drift in the machine's speed
+        cancels out); of the medians where the two did not run the same number of turns
+        (the cold build that runs once)."""
+        runs, bases = self.runs[variant], self.runs[base]
+        if len(runs) == len(bases):
+            pairs = zip(runs, bases, strict=True)
+            return statistics.median(run.seconds / base.seconds for run, base in pairs)
+        denominator = self.median(base)
+        return self.median(variant) / denominator if denominator else None
 
     def rss(self, variant: str) -> float:
         return statistics.median(run.peak_rss_mb for run in self.runs[variant])
@@ -245,6 +257,11 @@ def ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}" if b else "–"
 
 
+def paired(size: Size, variant: str, base: str) -> str:
+    found = size.ratio(variant, base)
+    return "–" if found is None else f"{found:.2f}"
+
+
 def table(sizes: list[Size]) -> list[str]:
     lines = [
         "| N guides/language | (1) disabled s | (2)/(1) | (2')/(1) | (7)/(1) | RSS (2)/(1) "
@@ -252,10 +269,10 @@ def table(sizes: list[Size]) -> list[str]:
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for size in sizes:
-        base, plugin = size.median("disabled"), size.median("plugin")
         cells = [
-            str(size.guides), f"{base:.2f}", ratio(plugin, base),
-            ratio(size.median("fresh"), base), ratio(size.median("check"), base),
+            str(size.guides), f"{size.median('disabled'):.2f}",
+            paired(size, "plugin", "disabled"), paired(size, "fresh", "disabled"),
+            paired(size, "check", "disabled"),
             ratio(size.rss("plugin"), size.rss("disabled")),
         ]  # fmt: skip
         if "warm" in size.runs:
@@ -264,7 +281,7 @@ def table(sizes: list[Size]) -> list[str]:
             )
             speeds = list(size.throughput.values())
             cells += [
-                ratio(size.median("warm"), plugin), ratio(size.median("cold"), plugin), rendered,
+                paired(size, "warm", "plugin"), paired(size, "cold", "plugin"), rendered,
                 f"{speeds[0]:.2f} → {speeds[-1]:.2f} (×{ratio(speeds[-1], speeds[0])})"
                 if speeds else "",
             ]  # fmt: skip
@@ -292,11 +309,14 @@ def report(sizes: list[Size], about: dict[str, Any], assets: dict[str, int]) -> 
         [
             "# Benchmark results",
             "",
-            "Written by `make bench` (`bench/run.py`); ratios are between medians of the",
-            "same run. Variants: (1) plugin disabled, (2) plugin without PDFs (its build",
-            "caches warm, as in a rebuild or a CI that keeps them), (2') the same with empty",
-            "build caches, (3) PDFs with an empty cache, (4) warm cache, (5) one guide edited,",
-            "(6) the next day (`SOURCE_DATE_EPOCH` + 1 day), (7) `worksheets check` alone.",
+            "Written by `make bench` (`bench/run.py`). Each ratio is the median of the",
+            "ratios of the same run's turns (every turn runs each variant once, in a",
+            "rotating order), so that a drift in the machine's speed cancels out; (3)/(2)",
+            "where (3) runs once is a ratio of medians. Variants: (1) plugin disabled, (2)",
+            "plugin without PDFs (its build caches warm, as in a rebuild or a CI that keeps",
+            "them), (2') the same with empty build caches, (3) PDFs with an empty cache,",
+            "(4) warm cache, (5) one guide edited, (6) the next day (`SOURCE_DATE_EPOCH`",
+            "+ 1 day), (7) `worksheets check` alone.",
             "Where a cold build with PDFs takes minutes (N = 200), (3) runs once, to fill the",
             "cache that (4)-(6) use, and PDF throughput is measured at the small sizes only.",
             "mkdocs-static-i18n's `reconfigure_search` is off in every variant (the plugin",
@@ -327,7 +347,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[50, 200, 800])
     parser.add_argument("--pdf-sizes", type=int, nargs="*", default=[10, 20])
     parser.add_argument("--warm-pdf-sizes", type=int, nargs="*", default=[200])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent)
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="worksheets-bench-"))
