@@ -75,9 +75,10 @@ class PdfRenderer:
         failed = [(job, message) for job, message in zip(missing, errors, strict=True) if message]
         if failed:
             raise PdfError(_failure_message(failed))
-        for job in jobs:
+        for job in missing:  # (the others were found whole above)
             if not _complete_pdf(self._cached(job)):
                 raise PdfError(f"{job.identity.describe()}: the rendered PDF is incomplete")
+        for job in jobs:
             _copy_atomically(self._cached(job), out_dir / job.name)
         if prune:
             _remove_unused(self.cache_dir, {self._cached(job).name for job in jobs})
@@ -153,6 +154,13 @@ def _copy_atomically(source: Path, target: Path) -> None:
     """``target`` becomes the cached PDF: a hard link where the file system allows (a
     site of a thousand PDFs is half a gigabyte to copy), else a copy. Nothing writes
     into a published PDF: a later build replaces the link, never the cached file."""
+    try:
+        # A new link appears whole: where nothing is in the way (MkDocs empties the site
+        # folder before a build), no temporary name is needed.
+        os.link(source, target)
+        return
+    except OSError:
+        pass
     temporary = target.with_name(f".{target.name}.part")
     try:
         temporary.unlink(missing_ok=True)
