@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import DictionaryObject
+from pypdf.generic import DictionaryObject, IndirectObject
 from worksheets.formats.documents import BlockPdf
 from worksheets.pdf.cache import PdfRenderer
 from worksheets.pdf.jobs import PdfError, PdfJob
@@ -170,6 +170,29 @@ def test_booklet_has_a_cover_contents_with_page_numbers_and_unique_fields(built:
         "worksheets:worksheet:readiness:1:es",
         "worksheets:checklist:site-visit:2:es",
     ]
+
+
+def test_the_finish_is_an_update_of_what_weasyprint_wrote(built: Build) -> None:
+    """pdf/finish.py appends its changes: WeasyPrint's compressed objects stay as they
+    are, the trailer still names the document's information (pdf.js reads the last
+    one only), and widgets of one size share their appearance streams."""
+    path = built.site_dir / "pdf" / "booklet-en.pdf"
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF-1.7") and data.count(b"%%EOF") == 2
+    assert b"/ObjStm" in data  # WeasyPrint's object streams, kept
+    last_trailer = data[data.rindex(b"/Type /XRef") :]
+    assert b"/Info" in last_trailer and b"/Prev" in last_trailer
+    widgets, streams = 0, set[int]()
+    for page in PdfReader(path).pages:
+        for annotation in page.get("/Annots", []):
+            widget = annotation.get_object()
+            if widget.get("/Subtype") != "/Widget":
+                continue
+            widgets += 1
+            normal = widget["/AP"].raw_get("/N")  # a stream, or a stream per state
+            states = [normal] if isinstance(normal, IndirectObject) else normal.values()
+            streams.update(state.idnum for state in states)
+    assert widgets > 20 and len(streams) < widgets / 2, (widgets, len(streams))
 
 
 @pytest.mark.parametrize(("prefix", "lang"), [("", "en"), ("es/", "es"), ("sv/", "sv")])

@@ -132,3 +132,21 @@ def test_the_build_fails_cleanly_on_a_bad_source_date_epoch(tmp_path: Path) -> N
     assert done.returncode != 0
     assert "SOURCE_DATE_EPOCH must be whole seconds" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_render_tunes_the_garbage_collector_for_itself_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A render may run in the build's own process: its thresholds are put back, also
+    when the render fails."""
+    import gc
+
+    from worksheets.pdf import worker
+
+    seen: list[tuple[int, int, int]] = []
+    monkeypatch.setattr(worker, "finish", lambda path, labels: seen.append(gc.get_threshold()))
+    before = gc.get_threshold()
+    assert worker.render_pdf(HTML, str(tmp_path / "a.pdf")) is None
+    assert seen == [worker.RENDER_GC_THRESHOLDS] and gc.get_threshold() == before
+    message = worker.render_pdf(HTML, str(tmp_path / "missing" / "a.pdf"))
+    assert message is not None and gc.get_threshold() == before

@@ -7,10 +7,18 @@ promised, so renders run in processes).
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 
 from .finish import FieldLabel, finish
+
+# WeasyPrint and pypdf make millions of objects for a booklet, most of them alive until
+# the PDF is written, and Python's cyclic garbage collector walked them again and again:
+# with its default thresholds (700, 10, 10) a booklet of 100 blocks took 43 s, with
+# these 34 s, for 20 % more peak memory (609 → 732 MB). A block's PDF: about 5 % faster.
+# Set for the render only: a render may run in the build's own process.
+RENDER_GC_THRESHOLDS = (2000, 50, 50)
 
 
 def render_pdf(html: str, target: str, labels: dict[str, FieldLabel] | None = None) -> str | None:
@@ -28,6 +36,8 @@ def render_pdf(html: str, target: str, labels: dict[str, FieldLabel] | None = No
         )
     folder = os.path.dirname(target)
     temporary = None
+    thresholds = gc.get_threshold()
+    gc.set_threshold(*RENDER_GC_THRESHOLDS)
     try:
         handle, temporary = tempfile.mkstemp(suffix=".part", dir=folder)
         os.close(handle)
@@ -41,6 +51,7 @@ def render_pdf(html: str, target: str, labels: dict[str, FieldLabel] | None = No
     except Exception as error:  # any failure is reported with the block's name, not raised
         return f"{type(error).__name__}: {error}"
     finally:
+        gc.set_threshold(*thresholds)
         if temporary and os.path.exists(temporary):
             os.unlink(temporary)
     return None
