@@ -12,9 +12,9 @@
   ``/NeedAppearances`` flag that made them redraw, badly, goes.
 - What changed is appended to the file as an incremental update: WeasyPrint's own
   objects (compressed in object streams; the structure tree alone is tens of
-  thousands) and its header stay as written. Rewriting the whole file took pypdf
-  longer and wrote every object uncompressed: a booklet of 100 blocks was 12 MB,
-  now 5 MB, for WeasyPrint's 2.9 MB.
+  thousands) and its header stay as written. pypdf rewriting the whole file wrote
+  every object uncompressed: a booklet of 100 blocks was 12 MB, now 5 MB, for
+  WeasyPrint's 2.9 MB.
 - Widgets of one size and state share their appearance streams.
 - Every page tabs through its fields in structure order (``/Tabs /S``), as PDF/UA asks.
 
