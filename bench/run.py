@@ -156,7 +156,10 @@ class Corpus:
         return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(epoch)}
 
     def build(self, config: str, epoch: int | None = None) -> Run:
-        command = [sys.executable, "-m", "mkdocs", "build", "-f", f"{config}.yml", "-d", "site"]
+        # Each configuration writes its own site folder: a build empties its folder first,
+        # and what another variant left there (a PDF build's hard links) is not its cost.
+        site = f"site-{config}"
+        command = [sys.executable, "-m", "mkdocs", "build", "-f", f"{config}.yml", "-d", site]
         return measure(command, self.root, self.env(epoch or self.epoch))[0]
 
     def run(self, variant: str) -> Run:
