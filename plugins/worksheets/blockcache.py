@@ -114,6 +114,9 @@ class BlockCache:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+        # (Paths as strings: a page asks for two entries, and pathlib's objects cost more
+        # than reading one.)
+        self._root = os.fspath(folder) if folder is not None else None
         self.used: set[str] = set()
         self.rendered = 0
 
@@ -129,10 +132,11 @@ class BlockCache:
         language): see ``rendered_block``."""
         key = _key((*parts, "markers" if markers else "", lang))
         self.used.add(key)
-        path = self.folder / key[:2] / key if self.folder else None
+        path = os.path.join(self._root, key[:2], key) if self._root is not None else None
         if path is not None:
             try:
-                found = _decode(path.read_bytes())
+                with open(path, "rb") as entry:
+                    found = _decode(entry.read())
             except OSError:
                 found = None
             if found is not None:
@@ -144,10 +148,11 @@ class BlockCache:
         return block
 
     @staticmethod
-    def _write(path: Path, block: RenderedBlock) -> None:
+    def _write(path: str, block: RenderedBlock) -> None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            folder = os.path.dirname(path)
+            os.makedirs(folder, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
             with os.fdopen(handle, "wb") as out:
                 out.write(_encode(block))
             os.replace(temporary, path)

@@ -6,7 +6,7 @@ import json
 import os
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from markupsafe import escape
@@ -29,7 +29,6 @@ from .notfound import TEMPLATE as NOT_FOUND
 from .notfound import NotFoundPages
 from .offline import SCRIPT as OFFLINE_SCRIPT
 from .offline import write_removal, write_worker
-from .pdf.cache import PdfRenderer
 from .pdf.dates import last_changed
 from .pdf.jobs import PdfError, build_date, site_jobs
 from .publish import SOURCES, MissingBundle, bundle_files
@@ -47,6 +46,9 @@ from .splice import PageParts, splice_page
 from .spool import Spool
 from .strings import base_language
 from .translations import PageStatus, translation_status
+
+if TYPE_CHECKING:  # (imported when PDFs are on: process pools cost a build without them)
+    from .pdf.cache import PdfRenderer
 
 log = get_plugin_logger(__name__)
 
@@ -265,7 +267,8 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or self.site is None:
             return None
-        self.page_dirs.add(Path(config.site_dir, page.file.dest_uri).parent)
+        here = os.path.dirname(os.path.join(config.site_dir, page.file.dest_uri))
+        self.page_dirs.add(Path(here))
         try:
             output = self.search_views.restore(page.file.dest_uri, output)
         except SearchViewError as error:
@@ -276,8 +279,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         if lang is None or lang == self.site.default_language:
             return output
         # Search in the page's language: Material fetches the index from `base`.
-        page_dir = Path(config.site_dir, page.file.dest_uri).parent
-        return language_base(output, page_dir, self.root_site_dir / lang)
+        return language_base(output, self._relative(os.path.join(self.root_site_dir, lang), here))
 
     def on_post_template(
         self, output_content: str, template_name: str, config: MkDocsConfig
@@ -345,6 +347,8 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         names = i18n.site_names(config)
         names.setdefault(self.site.default_language, config.site_name)
         if self.renderer is None:
+            from .pdf.cache import PdfRenderer
+
             self.renderer = PdfRenderer(self._cache_dir(config), self.config.pdf_workers)
         try:
             jobs = site_jobs(

@@ -22,7 +22,6 @@ their own in a language are kept: Spanish ñ, Swedish å, ä and ö ("for" and
 from __future__ import annotations
 
 import json
-import os
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -143,13 +142,14 @@ def _entry(
     return _with_unaccented(doc, folding, words)
 
 
-def language_base(html: str, page_dir: Path, language_dir: Path) -> str:
-    """The page with Material's ``base`` pointing at its language folder."""
+def language_base(html: str, base: str) -> str:
+    """The page with Material's ``base`` pointing at its language folder: ``base``, the
+    relative URL of that folder from the page's."""
     # Material writes its configuration at the end of the page: look there first.
     match = _CONFIG_RE.match(html, max(html.rfind(_CONFIG_START), 0)) or _CONFIG_RE.search(html)
     if match is None:
         return html
-    base = json.dumps(Path(os.path.relpath(language_dir, page_dir)).as_posix())
+    base = json.dumps(base)
     config = match.group(2)
     # Material writes ``"base": "<path>"`` once, at the top level of its configuration; a
     # string cannot hold an unescaped quote, so the pattern finds only that key. Anything

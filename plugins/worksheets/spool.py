@@ -10,7 +10,6 @@ memory; the file is removed once the mapping is empty or closed.
 from __future__ import annotations
 
 import io
-import os
 import tempfile
 from collections.abc import Callable, Hashable, Iterator, MutableMapping
 from typing import IO, Generic, TypeVar
@@ -26,6 +25,10 @@ class Spool(MutableMapping[K, V], Generic[K, V]):
         self._encode, self._decode = encode, decode
         self._where: dict[K, tuple[int, int]] = {}  # offset, length
         self._file: IO[bytes] | None = None
+        # The file's length, and whether its position is there: values set one after
+        # another are then buffered together rather than each sought and written.
+        self._end = 0
+        self._at_end = True
 
     def __setitem__(self, key: K, value: V) -> None:
         data = self._encode(value)
@@ -34,14 +37,20 @@ class Spool(MutableMapping[K, V], Generic[K, V]):
                 self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
             except OSError:  # no usable temporary folder: memory it is
                 self._file = io.BytesIO()
-        offset = self._file.seek(0, os.SEEK_END)
+            self._end, self._at_end = 0, True
+        if not self._at_end:
+            self._file.seek(self._end)
+        self._at_end = False  # (until the write is whole)
         self._file.write(data)
+        self._at_end = True
         # A value set again is written again: the file only grows until it is emptied.
-        self._where[key] = (offset, len(data))
+        self._where[key] = (self._end, len(data))
+        self._end += len(data)
 
     def __getitem__(self, key: K) -> V:
         offset, length = self._where[key]
         assert self._file is not None
+        self._at_end = False
         self._file.seek(offset)
         return self._decode(self._file.read(length))
 

@@ -124,7 +124,7 @@ def test_each_language_points_material_at_its_own_folder(config: str) -> None:
     from worksheets.search import language_base
 
     html = f'<head><script id="__config" type="application/json">{config}</script></head>'
-    done = language_base(html, Path("site/es/guide"), Path("site/es"))
+    done = language_base(html, "..")
     inner = done.split('type="application/json">', 1)[1].split("</script>", 1)[0]
     data, before = json.loads(inner), json.loads(config)
     assert data == {**before, "base": ".."}
