@@ -1,11 +1,13 @@
 """Benchmark: what the worksheets plugin costs, as ratios against a baseline in the same run.
 
     .venv/bin/python bench/run.py [--sizes 50 200 800] [--pdf-sizes 10 20]
-                                  [--warm-pdf-sizes 200] [--repeat 5]
+                                  [--warm-pdf-sizes 200] [--repeat 5] [--warmup 1]
 
 For each size N it writes a corpus (bench/corpus.py: N guides per language in en, es
 and sv, each with a checklist and a worksheet) and times these variants, interleaved
-(each repeat runs them all in turn, in a rotating order), as whole processes:
+(each repeat runs them all in turn, in a rotating order), as whole processes, each
+timed build just after an untimed one of the same variant (``--warmup``; not before a
+cold build, which would take minutes and change nothing):
 
   1 disabled   `mkdocs build` with the plugin disabled: the baseline
   2 plugin     the plugin, PDFs off (its build caches warm: a rebuild, CI with its cache)
@@ -180,6 +182,24 @@ class Corpus:
             return measure(command, self.root, self.env(self.epoch))[0]
         return self.build("pdf")
 
+    def warm_up(self, variant: str) -> None:
+        """An untimed build like ``variant``'s, just before it is timed: a timed build then
+        finds the machine as a build of its own left it (its inputs in the page cache, its
+        previous output written back), not as another variant's did. Without it, in runs
+        where minutes-long PDF builds came between them, (2)/(1) measured 1.12 to 1.24 turn
+        by turn, and the same two builds back to back 1.07 to 1.15. A likely reason: this
+        machine's kernel pages out files nobody read for a minute (DAMON), so a variant
+        whose files the others do not read pays for the minutes they ran.
+        """
+        if variant == "cold":
+            return
+        if variant == "check":
+            command = [sys.executable, "-m", "worksheets", "check", "docs"]
+            measure(command, self.root, self.env(self.epoch))
+            return
+        config = variant if variant in ("disabled", "plugin", "fresh") else "pdf"
+        self.build(config, self.epoch + DAY if variant == "next-day" else None)
+
     def throughput(self, workers: int) -> float:
         """PDFs per second of `worksheets pdf` (English blocks, a fresh cache)."""
         cache = self.root / f"cache-{workers}"
@@ -193,7 +213,7 @@ class Corpus:
         return (int(found[1]) if found else 0) / run.seconds
 
 
-def measure_size(guides: int, repeat: int, pdfs: str, work: Path) -> Size:
+def measure_size(guides: int, repeat: int, pdfs: str, work: Path, warmup: int = 1) -> Size:
     """Every variant at one size. ``pdfs``: "" for none, "all" for every PDF variant (the
     cold build repeated, and the throughput), "warm" for (4)-(6) after one cold build, the
     one (3) reported (at a size where a cold build takes minutes)."""
@@ -211,6 +231,8 @@ def measure_size(guides: int, repeat: int, pdfs: str, work: Path) -> Size:
         shift = turn % len(variants)
         for variant in variants[shift:] + variants[:shift]:
             # Cold then warm: the warm variants find the cache as they expect.
+            for _ in range(warmup):
+                corpus.warm_up(variant)
             size.runs[variant].append(corpus.run(variant))
             print(f"  n={guides} {variant}: {size.runs[variant][-1].seconds:.2f} s", flush=True)
     if pdfs == "all":
@@ -314,7 +336,9 @@ def report(sizes: list[Size], about: dict[str, Any], assets: dict[str, int]) -> 
             "",
             "Written by `make bench` (`bench/run.py`). Each ratio is the median of the",
             "ratios of the same run's turns (every turn runs each variant once, in a",
-            "rotating order), so that a drift in the machine's speed cancels out; (3)/(2)",
+            "rotating order, each timed build just after "
+            f"{about.get('warmup', 0)} untimed one(s) of its own), so",
+            "that a drift in the machine's speed cancels out; (3)/(2)",
             "where (3) runs once is a ratio of medians. Variants: (1) plugin disabled, (2)",
             "plugin without PDFs (its build caches warm, as in a rebuild or a CI that keeps",
             "them), (2') the same with empty build caches, (3) PDFs with an empty cache,",
@@ -351,16 +375,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pdf-sizes", type=int, nargs="*", default=[10, 20])
     parser.add_argument("--warm-pdf-sizes", type=int, nargs="*", default=[200])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--warmup", type=int, default=1, help="untimed builds before each timed one"
+    )
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent)
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="worksheets-bench-"))
     try:
         every = sorted({*args.sizes, *args.pdf_sizes, *args.warm_pdf_sizes})
         pdfs = {n: "warm" for n in args.warm_pdf_sizes} | {n: "all" for n in args.pdf_sizes}
-        sizes = [measure_size(n, args.repeat, pdfs.get(n, ""), work) for n in every]
+        sizes = [measure_size(n, args.repeat, pdfs.get(n, ""), work, args.warmup) for n in every]
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    about, assets = machine(), asset_size()
+    about, assets = {**machine(), "warmup": args.warmup}, asset_size()
     text = report(sizes, about, assets)
     print(text)
     args.out.mkdir(parents=True, exist_ok=True)

@@ -25,6 +25,8 @@ def test_the_benchmark_finishes_and_writes_its_results(tmp_path: Path) -> None:
     results = (tmp_path / "RESULTS.md").read_text(encoding="utf-8")
     assert "| 1 |" in results and "| 2 |" in results and "gzipped" in results
     data = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    # Each timed build came after an untimed one of its own, and the report says so.
+    assert data["machine"]["warmup"] == 1 and "after 1 untimed one(s)" in results
     size, warm = data["sizes"]
     assert set(size["runs"]) == {
         "disabled", "plugin", "fresh", "check", "cold", "warm", "edited", "next-day"
