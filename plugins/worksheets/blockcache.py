@@ -114,8 +114,8 @@ class BlockCache:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
-        # (Paths as strings: a page asks for two entries, and pathlib's objects cost more
-        # than reading one.)
+        # (Paths as strings, as in plugin._relative: a page reads two entries, and
+        # pathlib makes two objects for each.)
         self._root = os.fspath(folder) if folder is not None else None
         self.used: set[str] = set()
         self.rendered = 0

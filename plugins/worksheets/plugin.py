@@ -47,7 +47,7 @@ from .spool import Spool
 from .strings import base_language
 from .translations import PageStatus, translation_status
 
-if TYPE_CHECKING:  # (imported when PDFs are on: process pools cost a build without them)
+if TYPE_CHECKING:  # (imported when PDFs are on: a build without them needs no process pool)
     from .pdf.cache import PdfRenderer
 
 log = get_plugin_logger(__name__)
