@@ -114,9 +114,6 @@ class BlockCache:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
-        # (Paths as strings, as in plugin._relative: a page reads two entries, and
-        # pathlib makes two objects for each.)
-        self._root = os.fspath(folder) if folder is not None else None
         self.used: set[str] = set()
         self.rendered = 0
 
@@ -132,7 +129,8 @@ class BlockCache:
         language): see ``rendered_block``."""
         key = _key((*parts, "markers" if markers else "", lang))
         self.used.add(key)
-        path = os.path.join(self._root, key[:2], key) if self._root is not None else None
+        # (A path as a string, as in plugin._relative: no pathlib objects per entry.)
+        path = os.path.join(self.folder, key[:2], key) if self.folder is not None else None
         if path is not None:
             try:
                 with open(path, "rb") as entry:

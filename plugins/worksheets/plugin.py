@@ -216,7 +216,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
         site = self.site
         lang = i18n.page_language(page, config)
         build_lang = i18n.current_language(config) or lang
-        here = os.path.dirname(os.path.join(config.site_dir, page.file.dest_uri))
+        here = self._page_dir(page, config)
         source = site.by_path.get(page.file.src_uri)
 
         booklet = BookletPdf(build_lang).file_name
@@ -267,7 +267,7 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or self.site is None:
             return None
-        here = os.path.dirname(os.path.join(config.site_dir, page.file.dest_uri))
+        here = self._page_dir(page, config)
         self.page_dirs.add(Path(here))
         try:
             output = self.search_views.restore(page.file.dest_uri, output)
@@ -312,6 +312,11 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
 
     def _pdf_url(self, name: str, here: str) -> str:
         return self._relative(os.path.join(self.root_site_dir, PDF_FOLDER, name), here)
+
+    @staticmethod
+    def _page_dir(page: Page, config: MkDocsConfig) -> str:
+        """The folder a page is written to, as a string (see ``_relative``)."""
+        return os.path.dirname(os.path.join(config.site_dir, page.file.dest_uri))
 
     @staticmethod
     @cache
