@@ -248,7 +248,8 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
                 *(
                     self._relative(os.path.join(config.site_dir, ASSET_DIR, name), here)
                     for name in ASSETS[:2]
-                )
+                ),
+                lang,
             ),
         )
         # Material's search reads the content without what it must not index (searchview.py);

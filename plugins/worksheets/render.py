@@ -10,7 +10,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from .formats.answers import NA
-from .formats.client import client_data
+from .formats.client import client_data, client_strings
 from .formats.fields import field_name
 from .formats.problems import Problem
 from .markup import block_html, inline_html, plain_text
@@ -89,9 +89,14 @@ def how_scored(worksheet: Worksheet, strings: Strings) -> str:
 
 
 @cache
-def render_assets(stylesheet: str, script: str) -> str:
-    """The block's stylesheet and script, for a page that has a block."""
-    return environment().get_template("assets.html").render(stylesheet=stylesheet, script=script)
+def render_assets(stylesheet: str, script: str, lang: str) -> str:
+    """The block's stylesheet and script, and the strings the script shows in ``lang``
+    (the language of the page's blocks), for a page that has a block."""
+    return (
+        environment()
+        .get_template("assets.html")
+        .render(stylesheet=stylesheet, script=script, lang=lang, strings=client_strings(lang))
+    )
 
 
 @cache

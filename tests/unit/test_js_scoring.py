@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from worksheets.formats.answers import AnswersFile, fit
-from worksheets.formats.client import client_data
+from worksheets.formats.client import client_data, client_strings
 from worksheets.model import Checklist, Worksheet
 from worksheets.report.compare import compare
 from worksheets.report.inputs import Assessment
@@ -239,6 +239,12 @@ def model_of(front_matter: dict[str, Any]) -> Checklist | Worksheet:
     return Worksheet.model_validate(front_matter["worksheet"])
 
 
+def script_block(model: Checklist | Worksheet, lang: str) -> dict[str, Any]:
+    """A block's data as the script holds it: the block's JSON with the page's strings
+    added (assets/block.js)."""
+    return {**client_data(model, lang, TITLE), "strings": client_strings(lang)}
+
+
 def result_fixture(
     name: str, front_matter: dict[str, Any], answers: dict[str, Any]
 ) -> dict[str, Any]:
@@ -249,7 +255,7 @@ def result_fixture(
         "name": name,
         "kind": model.kind,
         "answers": answers,
-        "blocks": {lang: client_data(model, lang, TITLE) for lang in LANGUAGES},
+        "blocks": {lang: script_block(model, lang) for lang in LANGUAGES},
         "lines": {lang: result_lines(model, answers, Strings(lang)) for lang in LANGUAGES},
         "segments": {
             lang: [
@@ -364,9 +370,7 @@ def write_fixtures(path: Path) -> Path:
     fixtures = {
         "vectors": [vector_fixture(case) for case in VECTORS],
         "listed": [result_fixture(*case) for case in LISTED],
-        "examples": {
-            name: client_data(model_of(block), "en", TITLE) for name, block in EXAMPLES.items()
-        },
+        "examples": {name: script_block(model_of(block), "en") for name, block in EXAMPLES.items()},
         "answersFiles": [answers_fixture(name, body) for name, body in ANSWERS_FILES],
         "scored": [scored_fixture(name, answers) for name, answers in SCORED],
         "compared": [compared_fixture(*case) for case in COMPARED],

@@ -11,9 +11,24 @@ import { KINDS } from "./kinds.js";
 import { fill, resultSegments } from "./result.js";
 import { openStorage, storageKeys } from "./storage.js";
 
+/** @typedef {import("./types.js").BlockData} BlockData */
 /** @typedef {import("./types.js").ClientData} ClientData */
 /** @typedef {import("./types.js").State} State */
+/** @typedef {import("./types.js").Strings} Strings */
 /** @typedef {import("./transfer.js").TextFile} TextFile */
+
+/**
+ * The strings the script shows in `lang`: the page carries them once, for all its
+ * blocks (formats/client.py), before its content.
+ * @param {string} lang
+ * @returns {Strings}
+ */
+function pageStrings(lang) {
+  const all = Array.from(document.querySelectorAll("script.worksheets-strings"));
+  const own = all.find((script) => script.getAttribute("data-worksheets-lang") === lang) || all[0];
+  if (!own) throw new Error("the page has no strings for its blocks");
+  return JSON.parse(own.textContent || "");
+}
 
 /** The module of exports and imports, loaded on first use. */
 function transfer() {
@@ -112,8 +127,10 @@ export class Block {
   /** @param {HTMLElement} element a <section data-worksheets-kind> */
   constructor(element) {
     this.element = element;
+    /** @type {BlockData} */
+    const data = JSON.parse(find(element, "script.worksheets-data").textContent || "");
     /** @type {ClientData} */
-    this.block = JSON.parse(find(element, "script.worksheets-data").textContent || "");
+    this.block = { ...data, strings: pageStrings(data.lang) };
     this.strings = this.block.strings;
     this.kindWord = KINDS[this.block.kind].word(this.strings);
     this.keys = storageKeys(this.block);

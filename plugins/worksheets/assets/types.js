@@ -3,8 +3,10 @@
  *
  * The first part mirrors the TypedDicts in plugins/worksheets/formats/client.py,
  * the JSON that the plugin writes beside each block (one
- * <script type="application/json" class="worksheets-data">). The second part
- * is the script's own: what it keeps for a block and writes to a file.
+ * <script type="application/json" class="worksheets-data">) and the strings it
+ * writes once per page (<script type="application/json" class="worksheets-strings">),
+ * which the script adds to each block's data. The second part is the script's own:
+ * what it keeps for a block and writes to a file.
  */
 
 /* ---- the data the plugin gives the page (formats/client.py) ---- */
@@ -106,7 +108,12 @@
  * @property {ClientSection[]} sections
  * @property {ScalePointData[]} [scale]
  * @property {BandData[]} [bands]
- * @property {Strings} strings
+ * @property {Strings} strings the page's strings in `lang` (not in the block's JSON)
+ */
+
+/**
+ * One block as the plugin writes it beside the form: its data without the strings.
+ * @typedef {Omit<ClientData, "strings">} BlockData
  */
 
 /* ---- the script's own ---- */

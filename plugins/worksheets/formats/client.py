@@ -1,5 +1,7 @@
 """The data the page's script reads: one JSON object per block, in a
-``<script type="application/json" class="worksheets-data">`` beside the form.
+``<script type="application/json" class="worksheets-data">`` beside the form, and
+the strings it shows, once per page, in a ``<script type="application/json"
+class="worksheets-strings" data-worksheets-lang="<lang>">`` before the content.
 
 The script (``assets/*.js``) is typed against this shape (``assets/types.js``);
 ``tests/js`` runs it on data made by this module, never on a copy.
@@ -115,7 +117,6 @@ class ClientData(TypedDict, total=False):
     sections: list[ClientSection]
     scale: list[ScalePointData]
     bands: list[BandData]
-    strings: dict[str, str]
 
 
 def _entry(model: Checklist | Worksheet, entry: Item | Criterion) -> ClientEntry:
@@ -140,8 +141,7 @@ def _scale(scale: Scale) -> list[ScalePointData]:
 
 def client_data(model: Checklist | Worksheet, lang: str, title: str) -> ClientData:
     """What the page's script needs to score, save and export: structure, plain texts,
-    field names, the formats it writes and the strings it shows."""
-    strings = Strings(lang)
+    field names and the formats it writes (the strings it shows: ``client_strings``)."""
     sections: list[ClientSection] = []
     for section in model.sections:
         entries = section.items if isinstance(section, ChecklistSection) else section.criteria
@@ -173,9 +173,15 @@ def client_data(model: Checklist | Worksheet, lang: str, title: str) -> ClientDa
         "formats": {"answers": ANSWERS_FORMAT, "bundle": BUNDLE_FORMAT, "na": NA},
         "pdf": {"keywordPrefix": BlockPdf.keyword_prefix(model.kind, model.id)},
         "sections": sections,
-        "strings": {key: strings[key] for key in CLIENT_STRINGS},
     }
     if isinstance(model, Worksheet):
         data["scale"] = _scale(model.scale or [])
         data["bands"] = [{"min": band.min, "label": plain_text(band.label)} for band in model.bands]
     return data
+
+
+def client_strings(lang: str) -> dict[str, str]:
+    """The strings the script shows, in ``lang``: one copy per page, shared by its blocks
+    (the script adds them to each block's data as ``strings``)."""
+    strings = Strings(lang)
+    return {key: strings[key] for key in CLIENT_STRINGS}
