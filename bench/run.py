@@ -183,13 +183,12 @@ class Corpus:
         return self.build("pdf")
 
     def warm_up(self, variant: str) -> None:
-        """An untimed build like ``variant``'s, just before it is timed: a timed build then
-        finds the machine as a build of its own left it (its inputs in the page cache, its
-        previous output written back), not as another variant's did. Without it, in runs
-        where minutes-long PDF builds came between them, (2)/(1) measured 1.12 to 1.24 turn
-        by turn, and the same two builds back to back 1.07 to 1.15. A likely reason: this
-        machine's kernel pages out files nobody read for a minute (DAMON), so a variant
-        whose files the others do not read pays for the minutes they ran.
+        """An untimed build like ``variant``'s, just before it is timed: each timed build is
+        then the second of two alike (a rebuild, as the variants mean), finding the machine
+        as a build of its own left it rather than as another variant's did. Without it,
+        (2) often ran right after minutes of PDF builds, and (4), which does all (2) does
+        and more, measured no slower than (2). Turn-to-turn noise stays about ±8 % either
+        way (results.json keeps every timed build, turn by turn).
         """
         if variant == "cold":
             return
