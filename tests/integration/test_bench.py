@@ -18,7 +18,8 @@ pytestmark = pytest.mark.pdf
 def test_the_benchmark_finishes_and_writes_its_results(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, str(REPO / "bench" / "run.py"), "--sizes", "1", "--pdf-sizes", "1",
-         "--warm-pdf-sizes", "2", "--repeat", "1", "--out", str(tmp_path)],
+         "--warm-pdf-sizes", "2", "--repeat", "1", "--target-repeat", "2",
+         "--out", str(tmp_path)],
         capture_output=True, text=True, timeout=900, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
@@ -44,14 +45,17 @@ def test_the_benchmark_finishes_and_writes_its_results(tmp_path: Path) -> None:
     assert rendered["warm"] == [0] and rendered["next-day"] == [0]
     assert rendered["edited"] == [2]
     assert len(size["throughput"]) == 2 and all(v > 0 for v in size["throughput"].values())
-    # Where the cold build runs once: (4)-(6) the same, (3) once, no throughput.
+    # Where the cold build runs once: (3) once, no throughput; and the targets are read
+    # there, so every other variant runs --target-repeat turns, but (5) --repeat.
     assert {variant: len(runs) for variant, runs in warm["runs"].items()} == {
-        "disabled": 1, "plugin": 1, "fresh": 1, "check": 1,
-        "cold": 1, "warm": 1, "edited": 1, "next-day": 1,
+        "disabled": 2, "plugin": 2, "fresh": 2, "check": 2,
+        "cold": 1, "warm": 2, "edited": 1, "next-day": 2,
     }  # fmt: skip
+    assert data["machine"]["repeat"] == 1 and data["machine"]["target_repeat"] == 2
+    assert "Turns: 1 at each size; 2 at the warm PDF sizes" in results
     warm_rendered = {
         variant: [run["rendered"] for run in runs] for variant, runs in warm["runs"].items()
     }
     assert warm_rendered["cold"] == [15] and warm_rendered["edited"] == [2]
-    assert warm_rendered["warm"] == [0] and warm_rendered["next-day"] == [0]
+    assert warm_rendered["warm"] == [0, 0] and warm_rendered["next-day"] == [0, 0]
     assert warm["throughput"] == {}
