@@ -270,17 +270,20 @@ class WorksheetsPlugin(BasePlugin[WorksheetsConfig]):
             return None
         here = self._page_dir(page, config)
         self.page_dirs.add(Path(here))
-        try:
-            output = self.search_views.restore(page.file.dest_uri, output)
-        except SearchViewError as error:
-            raise PluginError(str(error)) from None
+        # The head and Material's configuration first, while the page's content is still
+        # the short view search read (none of this is in the content): each rewrite
+        # copies the whole page, and the full content is most of it.
         if config.site_url:
             output = absolute_alternates(output, urljoin(config.site_url, page.url))
         lang = i18n.current_language(config)
-        if lang is None or lang == self.site.default_language:
-            return output
-        # Search in the page's language: Material fetches the index from `base`.
-        return language_base(output, self._relative(os.path.join(self.root_site_dir, lang), here))
+        if lang is not None and lang != self.site.default_language:
+            # Search in the page's language: Material fetches the index from `base`.
+            base = self._relative(os.path.join(self.root_site_dir, lang), here)
+            output = language_base(output, base)
+        try:
+            return self.search_views.restore(page.file.dest_uri, output)
+        except SearchViewError as error:
+            raise PluginError(str(error)) from None
 
     def on_post_template(
         self, output_content: str, template_name: str, config: MkDocsConfig

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,20 +99,30 @@ _PARSED: dict[str, Parsed] = {}
 _KEPT = 4096
 
 
-def _parsed(page_file: PageFile, text: str, lang: str, rel: str, cache: ScanCache | None) -> Parsed:
-    """A page parsed and its blocks checked, once per content (in this process, or in the
-    scan cache of earlier builds)."""
+def _found(
+    page_file: PageFile, key: str, lang: str, rel: str, cache: ScanCache | None
+) -> Parsed | None:
+    """The page with the record ``key``, parsed earlier in this process or kept in the
+    scan cache; None if neither has it."""
     shown = page_file.shown
-    key = page_key(shown, text, lang, rel)
 
     def reparse() -> SourcePage | None:
         # A damaged block in the cache: the page as it is now.
         again = read_page(page_file)
         return None if isinstance(again, Problem) else _parse(shown, again, lang, rel)[0]
 
-    found = _PARSED.get(key) or (cache.get(key, shown, lang, rel, reparse) if cache else None)
-    if found is None:
-        found = _parse(shown, text, lang, rel)
+    return _PARSED.get(key) or (cache.get(key, shown, lang, rel, reparse) if cache else None)
+
+
+def _parsed(page_file: PageFile, text: str, lang: str, rel: str, cache: ScanCache | None) -> Parsed:
+    """A page parsed and its blocks checked, once per content (in this process, or in the
+    scan cache of earlier builds)."""
+    key = page_key(page_file.shown, text, lang, rel)
+    found = _found(page_file, key, lang, rel, cache) or _parse(page_file.shown, text, lang, rel)
+    return _kept(key, found, cache)
+
+
+def _kept(key: str, found: Parsed, cache: ScanCache | None) -> Parsed:
     found[0].key = key
     if cache is not None:
         cache.put(key, found)
@@ -118,6 +130,16 @@ def _parsed(page_file: PageFile, text: str, lang: str, rel: str, cache: ScanCach
         _PARSED.clear()
     _PARSED[key] = found
     return found
+
+
+def _status(page_file: PageFile) -> os.stat_result | None:
+    """``os.stat`` of a page's file (a link followed), taken before it is read; None for
+    anything but a regular file (read_page says what it is)."""
+    try:
+        status = os.stat(page_file.path)
+    except OSError:
+        return None
+    return status if stat.S_ISREG(status.st_mode) else None
 
 
 def scan_docs(
@@ -140,11 +162,20 @@ def scan_docs(
             continue
         lang, rel = located
         shown = page_file.shown
-        text = read_page(page_file)
-        if isinstance(text, Problem):
-            problems.append(text)
-            continue
-        page, found = _parsed(page_file, text, lang, rel, cache)
+        status = _status(page_file) if cache is not None else None
+        known = cache.known(shown, status, lang, rel) if cache and status is not None else None
+        kept = _found(page_file, known, lang, rel, cache) if known else None
+        if kept is not None and known is not None:
+            # The file is as it was when read: its record, without reading it.
+            page, found = _kept(known, kept, cache)
+        else:
+            text = read_page(page_file)
+            if isinstance(text, Problem):
+                problems.append(text)
+                continue
+            page, found = _parsed(page_file, text, lang, rel, cache)
+        if cache is not None and status is not None and page.key:
+            cache.saw(shown, status, lang, rel, page.key)
         site.pages[(lang, rel)] = page
         site.by_path[shown] = page
         problems.extend(found)

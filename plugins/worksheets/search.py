@@ -60,30 +60,40 @@ def _folding(own: str) -> dict[int, str]:
     return table
 
 
-def unaccented(text: str, lang: str) -> list[str]:
+def unaccented(text: str, lang: str, runs: dict[str, list[str]] | None = None) -> list[str]:
     """The words of an index text (HTML) that read differently without accents,
-    without them, in order of first appearance."""
+    without them, in order of first appearance. ``runs``: what runs of text already
+    seen in ``lang`` fold to, kept across the texts of one index (most recur)."""
     if text.isascii():
         return []
     table = _folding(OWN_LETTERS.get(lang, ""))
+    runs = {} if runs is None else runs
     words: dict[str, None] = {}
     # No word crosses a space: each distinct run of text between spaces is looked at
     # once, in order of first appearance, and only if it has a letter outside ASCII.
     for run in dict.fromkeys(_TAG.sub(" ", text).split()):
         if run.isascii():
             continue
-        for word in _WORD.findall(run):
-            folded = word.translate(table)
-            if folded != word:
-                words.setdefault(folded.lower(), None)
+        folded_run = runs.get(run)
+        if folded_run is None:
+            folded_run = runs[run] = [
+                folded.lower()
+                for word in _WORD.findall(run)
+                if (folded := word.translate(table)) != word
+            ]
+        for word in folded_run:
+            words.setdefault(word, None)
     return list(words)
 
 
 def _with_unaccented(
-    doc: dict[str, Any], lang: str, words: list[str] | None = None
+    doc: dict[str, Any],
+    lang: str,
+    words: list[str] | None = None,
+    runs: dict[str, list[str]] | None = None,
 ) -> dict[str, Any]:
     if words is None:
-        words = unaccented(str(doc.get("text", "")), lang)
+        words = unaccented(str(doc.get("text", "")), lang, runs)
     if not words:
         return doc
     return {**doc, "text": f"{doc['text']}<span hidden>{' '.join(words)}</span>"}
@@ -114,7 +124,8 @@ def split_search_index(
     for lang in list(by_language):
         folding = base_language(lang)
         prefix = "" if lang == default else f"{lang}/"
-        docs = [_entry(doc, prefix, folding, texts, folded) for doc in by_language.pop(lang)]
+        runs: dict[str, list[str]] = {}
+        docs = [_entry(doc, prefix, folding, texts, folded, runs) for doc in by_language.pop(lang)]
         target = site_dir / (INDEX if lang == default else Path(lang) / INDEX)
         target.parent.mkdir(parents=True, exist_ok=True)
         config = {**index.get("config", {}), "lang": [folding]}
@@ -130,6 +141,7 @@ def _entry(
     folding: str,
     texts: Mapping[str, str] | None,
     folded: Mapping[tuple[str, str], list[str]] | None,
+    runs: dict[str, list[str]],
 ) -> dict[str, Any]:
     """An index entry as its language's index has it: its address without the language
     folder's ``prefix``, its marker's text, its words without accents."""
@@ -139,7 +151,7 @@ def _entry(
         doc = {**doc, "text": texts[doc["text"]]}
     if prefix:
         doc = {**doc, "location": str(doc.get("location", ""))[len(prefix) :]}
-    return _with_unaccented(doc, folding, words)
+    return _with_unaccented(doc, folding, words, runs)
 
 
 def language_base(html: str, base: str) -> str:
@@ -161,4 +173,4 @@ def language_base(html: str, base: str) -> str:
         data = json.loads(config)
         data["base"] = json.loads(base)
         config = json.dumps(data).replace("</", "<\\/")
-    return html[: match.start(2)] + config + html[match.end(2) :]
+    return "".join((html[: match.start(2)], config, html[match.end(2) :]))

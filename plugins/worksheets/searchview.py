@@ -222,7 +222,7 @@ class SearchViews:
                 f"{page}: the page's forms could not be put back (a plugin or the theme "
                 "removed HTML comments from the page content)"
             )
-        return output[:start] + html + output[end + len(closing) :]
+        return "".join((output[:start], html, output[end + len(closing) :]))
 
     def close(self) -> None:
         """Forget what is kept (its file is removed)."""

@@ -4,14 +4,24 @@ problems at the same lines; a damaged, planted or stale file is never trusted.""
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from worksheets import scan
 from worksheets.formats.problems import Problem
-from worksheets.formats.scancache import FORMAT, ScanCache, page_from, page_key, page_record
+from worksheets.formats.scancache import (
+    FORMAT,
+    RACY_NS,
+    ScanCache,
+    page_from,
+    page_key,
+    page_record,
+)
 from worksheets.render import render_block
 from worksheets.scan import _PARSED, _parse, scan_docs
 from worksheets.source import SourcePage
@@ -115,9 +125,15 @@ def test_a_damaged_record_is_parsed_again(tmp_path: Path) -> None:
         [],
     ]
     for damage in damages:
-        stored = {"format": FORMAT, "code": "code", "pages": {key: damage}, "parity": {}}
+        stored = {
+            "format": FORMAT, "code": "code", "pages": {key: damage}, "parity": {}, "files": {}
+        }  # fmt: skip
         path.write_text(json.dumps(stored), encoding="utf-8")
         assert ScanCache(path, "code").load().get(key, "en/page.md", "en", "page.md") is None
+    # (The same file with the good record: what the test above finds damaged is the record.)
+    stored = {"format": FORMAT, "code": "code", "pages": {key: good}, "parity": {}, "files": {}}
+    path.write_text(json.dumps(stored), encoding="utf-8")
+    assert ScanCache(path, "code").load().get(key, "en/page.md", "en", "page.md") is not None
 
 
 def test_a_damaged_packed_block_is_read_from_the_page_again() -> None:
@@ -227,3 +243,130 @@ def test_parity_is_checked_again_for_a_changed_page_only(
     site = scan_docs(docs, "en", ["en", "es", "sv"], cache)
     assert compared == [f"es/{spanish.name}"]
     assert any(problem.parity and problem.path == compared[0] for problem in site.problems)
+
+
+# A rebuild reads only the pages whose files changed (formats/scancache.py, "files").
+
+OLD_NS = 1_000_000_000 * 1_600_000_000  # 2020: long before any scan here
+
+
+def small_docs(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    for lang, title in (("en", "Vendor review"), ("es", "Revisión"), ("sv", "Granskning")):
+        (docs / lang).mkdir(parents=True)
+        (docs / lang / "page.md").write_text(VALID.replace("Vendor review", title), "utf-8")
+        (docs / lang / "other.md").write_text(f"# {title}\n", "utf-8")
+    return docs
+
+
+def age(docs: Path) -> None:
+    """Every page as if last changed in 2020 (its change time is now: see RACY_NS)."""
+    for page in docs.rglob("*.md"):
+        os.utime(page, ns=(OLD_NS, OLD_NS))
+
+
+def read_pages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    from worksheets.files import read_page as original
+
+    read: list[str] = []
+
+    def counting(page_file: Any) -> Any:
+        read.append(page_file.shown)
+        return original(page_file)
+
+    monkeypatch.setattr(scan, "read_page", counting)
+    return read
+
+
+def scan_small(docs: Path, tmp_path: Path, started_ns: int | None = None) -> Any:
+    _PARSED.clear()
+    cache = ScanCache(tmp_path / "scan.json", "code").load()
+    if started_ns is not None:
+        cache.started_ns = started_ns
+    return scan_docs(docs, "en", ["en", "es", "sv"], cache)
+
+
+def titles(site: Any) -> dict[str, str]:
+    return {path: page.title for path, page in site.by_path.items()}
+
+
+def test_a_rebuild_reads_no_unchanged_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = small_docs(tmp_path)
+    # Files changed within RACY_NS of the scan's start: read, and their identity not kept.
+    scan_small(docs, tmp_path)
+    read = read_pages(monkeypatch)
+    first = scan_small(docs, tmp_path)
+    assert len(read) == 6
+    stored = json.loads((tmp_path / "scan.json").read_text(encoding="utf-8"))
+    assert stored["files"] == {}
+    # Changed long enough ago: read once more (its identity kept), then never again.
+    read.clear()
+    later = time.time_ns() + 10 * RACY_NS
+    scan_small(docs, tmp_path, later)
+    assert len(read) == 6 and len(json.loads((tmp_path / "scan.json").read_text())["files"]) == 6
+    read.clear()
+    again = scan_small(docs, tmp_path, later)
+    assert read == []
+    assert titles(again) == titles(first)
+    assert sorted(map(str, again.problems)) == sorted(map(str, first.problems))
+
+
+@pytest.mark.parametrize("change", ["same size and times", "renamed over", "another language"])
+def test_a_changed_file_is_read_again_whatever_its_times(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    docs = small_docs(tmp_path)
+    page = docs / "en" / "page.md"
+    later = time.time_ns() + 10 * RACY_NS
+    scan_small(docs, tmp_path, later)
+    read = read_pages(monkeypatch)
+    if change == "same size and times":
+        # Same length, modification time put back: only the change time tells.
+        before = page.stat()
+        page.write_text(page.read_text("utf-8").replace("Vendor review", "Vendor REVIEW"), "utf-8")
+        os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+        expected = "Vendor REVIEW"
+    elif change == "renamed over":
+        other = docs / "new.md"
+        other.write_text(VALID.replace("Vendor review", "Replaced"), "utf-8")
+        os.utime(other, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns))
+        os.replace(other, page)
+        expected = "Replaced"
+    else:
+        # The same file in another language: its record's key says another language.
+        cache = ScanCache(tmp_path / "scan.json", "code").load()
+        assert cache.known("en/page.md", page.stat(), "es", "page.md") is None
+        assert cache.known("en/page.md", page.stat(), "en", "page.md") is not None
+        return
+    site = scan_small(docs, tmp_path, later + 10 * RACY_NS)
+    assert read == ["en/page.md"]
+    assert site.by_path["en/page.md"].title == expected
+
+
+@given(st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=9) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=20,
+))  # fmt: skip
+def test_planted_identities_are_never_trusted_blindly(planted: Any) -> None:
+    """Whatever ``files`` holds, a page is read unless its entry matches its file now, and
+    then only a record the cache has (else the page is read and parsed)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        tmp_path = Path(folder)
+        docs = small_docs(tmp_path)
+        age(docs)
+        expected = titles(scan_small(docs, tmp_path / "none"))
+        path = tmp_path / "scan.json"
+        page = (docs / "en" / "page.md").stat()
+        identity = [page.st_dev, page.st_ino, page.st_size, page.st_mtime_ns, page.st_ctime_ns]
+        for files in (
+            planted,
+            {"en/page.md": planted},
+            {"en/page.md": [*identity, "en", "page.md", planted]},
+            {"en/page.md": [*identity, "en", "page.md", "0" * 64]},
+        ):
+            stored = {"format": FORMAT, "code": "code", "pages": {}, "parity": {}, "files": files}
+            path.write_text(json.dumps(stored), encoding="utf-8")
+            assert titles(scan_small(docs, tmp_path)) == expected

@@ -35,6 +35,18 @@ def test_folded_words_are_plain_words(text: str, lang: str) -> None:
         assert set(word) & set(own) <= set(text.lower())
 
 
+@given(
+    st.lists(st.text(alphabet="aeióúñå <>/pb.,", max_size=40), max_size=8),
+    st.sampled_from(["es", "sv", "en"]),
+)
+def test_runs_kept_across_texts_change_no_texts_words(texts: list[str], lang: str) -> None:
+    # split_search_index keeps what each run folds to across one index's texts.
+    runs: dict[str, list[str]] = {}
+    assert [unaccented(text, lang, runs) for text in texts] == [
+        unaccented(text, lang) for text in texts
+    ]
+
+
 def test_each_language_index_carries_its_unaccented_words(tmp_path: Path) -> None:
     index = {
         "config": {"lang": ["en"], "separator": "[\\\\s]+"},

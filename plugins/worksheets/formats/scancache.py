@@ -11,12 +11,20 @@ its own cache lacks, or for PDFs. Each block keeps its id, version and digest at
 and its model and field lines *packed*; the translations' parity checks are kept per
 pair of pages, so that a rebuild with no page changed builds no model at all.
 
-Format ``worksheets/scan-cache@2`` (an object)::
+A rebuild does not even read a page whose file is as it was: ``files`` keeps, by the
+page's path, what ``os.stat`` said of its file when it was read (device, inode, size,
+modification and change times in nanoseconds), its language and path within it, and its
+record's key. Like git's index, an identity is kept only for a file last changed more
+than ``RACY_NS`` before the scan began: a later change, even within the file system's
+clock tick, then gives it a change time the record does not have.
 
-    {"format": "worksheets/scan-cache@2", "code": "<code fingerprint>",
+Format ``worksheets/scan-cache@3`` (an object)::
+
+    {"format": "worksheets/scan-cache@3", "code": "<code fingerprint>",
      "pages": {"<key>": {"title": str, "markers": {kind: line},
                          "problems": [problem], "own": int, "blocks": {kind: block}}},
-     "parity": {"<key of the pair>": [problem]}}
+     "parity": {"<key of the pair>": [problem]},
+     "files": {"<path>": [dev, ino, size, mtime_ns, ctime_ns, "<lang>", "<rel>", "<key>"]}}
 
     problem: {"path": str, "line": int, "root": str, "loc": [str | int],
               "message": str, "parity": bool}
@@ -41,6 +49,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 import zlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -50,7 +59,11 @@ from ..model import Checklist, Worksheet
 from ..source import SourceBlock, SourcePage, model_digest
 from .problems import FieldPath, Loc, Problem
 
-FORMAT = "worksheets/scan-cache@2"
+FORMAT = "worksheets/scan-cache@3"
+# A file changed this close to the scan's start could change again within one tick of
+# the file system's clock, unseen by its times: its identity is not kept (git's "racily
+# clean" entries). Generous: some file systems keep times to 2 s.
+RACY_NS = 3 * 10**9
 MODELS: dict[str, type[Checklist] | type[Worksheet]] = {
     "checklist": Checklist,
     "worksheet": Worksheet,
@@ -202,6 +215,10 @@ def pair_key(default: SourcePage, translation: SourcePage) -> str:
     return hashlib.sha256(f"{default.key}\n{translation.key}".encode()).hexdigest()
 
 
+def _identity(status: os.stat_result) -> list[int]:
+    return [status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns]
+
+
 class ScanCache:
     """Records of parsed pages in one file; ``save`` keeps those used since ``load``."""
 
@@ -212,7 +229,11 @@ class ScanCache:
         self._stored_parity: dict[str, Any] = {}
         self._used: dict[str, dict[str, Any] | Parsed] = {}
         self._used_parity: dict[str, list[dict[str, Any]]] = {}
+        self._stored_files: dict[str, Any] = {}
+        self._files: dict[str, list[Any]] = {}
         self.hits = 0
+        # (Before any file is read: see RACY_NS.)
+        self.started_ns = time.time_ns()
 
     def load(self) -> ScanCache:
         if self.path is None:
@@ -227,10 +248,31 @@ class ScanCache:
             and stored.get("code") == self.code
             and isinstance(stored.get("pages"), dict)
             and isinstance(stored.get("parity"), dict)
+            and isinstance(stored.get("files"), dict)
         ):
             self._stored = stored["pages"]
             self._stored_parity = stored["parity"]
+            self._stored_files = stored["files"]
         return self
+
+    def known(self, shown: str, status: os.stat_result, lang: str, rel: str) -> str | None:
+        """The key of the page at ``shown`` if its file is as it was when last read
+        (``status``: ``os.stat`` of it now), else None: the page must be read."""
+        kept = self._stored_files.get(shown)
+        if (
+            isinstance(kept, list)
+            and len(kept) == 8
+            and kept[:7] == [*_identity(status), lang, rel]
+            and isinstance(kept[7], str)
+        ):
+            return kept[7]
+        return None
+
+    def saw(self, shown: str, status: os.stat_result, lang: str, rel: str, key: str) -> None:
+        """The page at ``shown`` has the record ``key``: its file was ``status`` before it
+        was read (kept unless the file changed too recently to be sure; see RACY_NS)."""
+        if max(status.st_mtime_ns, status.st_ctime_ns) < self.started_ns - RACY_NS:
+            self._files[shown] = [*_identity(status), lang, rel, key]
 
     def get(
         self,
@@ -281,6 +323,7 @@ class ScanCache:
         if self.path is None or (
             self._used.keys() == self._stored.keys()
             and self._used_parity.keys() == self._stored_parity.keys()
+            and self._files == self._stored_files
         ):
             return
         pages = {
@@ -288,7 +331,13 @@ class ScanCache:
             for key, kept in self._used.items()
         }
         text = json.dumps(
-            {"format": FORMAT, "code": self.code, "pages": pages, "parity": self._used_parity}
+            {
+                "format": FORMAT,
+                "code": self.code,
+                "pages": pages,
+                "parity": self._used_parity,
+                "files": self._files,
+            }
         )
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
