@@ -70,19 +70,19 @@ class PdfRenderer:
         _usable_folder(self.cache_dir, "the PDF cache folder", "set the plugin's cache_dir")
         _usable_folder(out_dir, "the PDF output folder", "check the site folder's permissions")
         _remove_orphans(self.cache_dir)
-        cached = {id(job): self._cached(job) for job in jobs}
-        missing = [job for job in jobs if not _complete_pdf(cached[id(job)])]
+        cached = [self._cached(job) for job in jobs]
+        missing = [job for job, path in zip(jobs, cached, strict=True) if not _complete_pdf(path)]
         errors = self._render_missing(missing)
         failed = [(job, message) for job, message in zip(missing, errors, strict=True) if message]
         if failed:
             raise PdfError(_failure_message(failed))
         for job in missing:  # (the others were found whole above)
-            if not _complete_pdf(cached[id(job)]):
+            if not _complete_pdf(self._cached(job)):
                 raise PdfError(f"{job.identity.describe()}: the rendered PDF is incomplete")
-        for job in jobs:
-            _copy_atomically(cached[id(job)], out_dir / job.name)
+        for job, path in zip(jobs, cached, strict=True):
+            _copy_atomically(path, out_dir / job.name)
         if prune:
-            _remove_unused(self.cache_dir, {path.name for path in cached.values()})
+            _remove_unused(self.cache_dir, {path.name for path in cached})
         return RenderStats(rendered=len(missing), cached=len(jobs) - len(missing))
 
     def _cached(self, job: PdfJob) -> Path:
