@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/run.py [--sizes 50 200 800] [--pdf-sizes 10 20]
                                   [--warm-pdf-sizes 200] [--repeat 5] [--warmup 1]
-                                  [--target-repeat 11]
+                                  [--target-repeat 11] [--throughput-repeat 3]
 
 For each size N it writes a corpus (bench/corpus.py: N guides per language in en, es
 and sv, each with a checklist and a worksheet) and times these variants, interleaved
@@ -26,10 +26,11 @@ count its renders.
 
 It prints medians, ratios (paired by turn) and peak memory (RSS), the PDFs rendered
 in 4-6, the PDF throughput of `worksheets pdf` with one worker and with every core (PDF
-sizes), and the gzipped size of the plugin's script and stylesheet; and writes them as
-JSON and as bench/RESULTS.md with the machine and the commit measured. Seconds vary
-with the machine; ratios much less. Nothing here asserts a time: CI only runs it at a
-tiny size to see it finish and write its table.
+sizes; ``--throughput-repeat`` runs of each, alternating, as a ratio of medians), and
+the gzipped size of the plugin's script and stylesheet; and writes them as JSON and as
+bench/RESULTS.md with the machine and the commit measured. Seconds vary with the
+machine; ratios much less. Nothing here asserts a time: CI only runs it at a tiny size
+to see it finish and write its table.
 """
 
 from __future__ import annotations
@@ -94,7 +95,8 @@ class Run:
 class Size:
     guides: int
     runs: dict[str, list[Run]] = field(default_factory=dict)
-    throughput: dict[str, float] = field(default_factory=dict)
+    # PDFs per second of each run of `worksheets pdf`, by the number of workers.
+    throughput: dict[str, list[float]] = field(default_factory=dict)
 
     def median(self, variant: str) -> float:
         return statistics.median(run.seconds for run in self.runs[variant])
@@ -116,6 +118,10 @@ class Size:
 
     def rendered(self, variant: str) -> list[int | None]:
         return [run.rendered for run in self.runs[variant]]
+
+    def speeds(self) -> list[float]:
+        """The median PDFs per second with one worker, then with every core."""
+        return [statistics.median(runs) for runs in self.throughput.values()]
 
 
 def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[Run, str]:
@@ -146,6 +152,7 @@ class Corpus:
 
     def __init__(self, root: Path, guides: int) -> None:
         self.root = root
+        self.guides = guides
         write_corpus(root / "docs", guides)
         # Each plugin variant keeps its own build caches: one variant emptying its own
         # leaves the others' as they expect them.
@@ -219,7 +226,13 @@ class Corpus:
 
 
 def measure_size(
-    guides: int, repeat: int, pdfs: str, work: Path, warmup: int = 1, more: int = 0
+    guides: int,
+    repeat: int,
+    pdfs: str,
+    work: Path,
+    warmup: int = 1,
+    more: int = 0,
+    throughput_repeat: int = 3,
 ) -> Size:
     """Every variant at one size. ``pdfs``: "" for none, "all" for every PDF variant (the
     cold build repeated, and the throughput), "warm" for (4)-(6) after one cold build, the
@@ -245,9 +258,22 @@ def measure_size(
             size.runs[variant].append(corpus.run(variant))
             print(f"  n={guides} {variant}: {size.runs[variant][-1].seconds:.2f} s", flush=True)
     if pdfs == "all":
-        cores = os.cpu_count() or 1
-        size.throughput = {"1": corpus.throughput(1), str(cores): corpus.throughput(cores)}
+        size.throughput = measure_throughput(corpus, throughput_repeat)
     return size
+
+
+def measure_throughput(corpus: Corpus, repeat: int) -> dict[str, list[float]]:
+    """``repeat`` runs with one worker and as many with every core, alternating which goes
+    first in each pair: one run of each varied by ±6 % here, enough to move their ratio
+    from one side of a target to the other."""
+    counts = (1, os.cpu_count() or 1)
+    speeds: dict[str, list[float]] = {str(workers): [] for workers in counts}
+    for turn in range(repeat):
+        for workers in counts if turn % 2 == 0 else counts[::-1]:
+            speed = corpus.throughput(workers)
+            speeds[str(workers)].append(speed)
+            print(f"  n={corpus.guides} PDF/s, {workers} worker(s): {speed:.2f}", flush=True)
+    return speeds
 
 
 def asset_size() -> dict[str, int]:
@@ -313,7 +339,7 @@ def table(sizes: list[Size]) -> list[str]:
             rendered = " / ".join(
                 ",".join(str(n) for n in size.rendered(v)) for v in ("warm", "edited", "next-day")
             )
-            speeds = list(size.throughput.values())
+            speeds = size.speeds()
             cells += [
                 paired(size, "warm", "plugin"), paired(size, "cold", "plugin"), rendered,
                 f"{speeds[0]:.2f} → {speeds[-1]:.2f} (×{ratio(speeds[-1], speeds[0])})"
@@ -354,7 +380,9 @@ def report(sizes: list[Size], about: dict[str, Any], assets: dict[str, int]) -> 
             "(4) warm cache, (5) one guide edited, (6) the next day (`SOURCE_DATE_EPOCH`",
             "+ 1 day), (7) `worksheets check` alone.",
             "Where a cold build with PDFs takes minutes (N = 200), (3) runs once, to fill the",
-            "cache that (4)-(6) use, and PDF throughput is measured at the small sizes only.",
+            "cache that (4)-(6) use, and PDF throughput is measured at the small sizes only:",
+            f"{about.get('throughput_repeat', '?')} runs of `worksheets pdf` with one worker "
+            "and as many with every core, alternating, as medians (PDF/s) and their ratio.",
             f"Turns: {about.get('repeat', '?')} at each size; "
             f"{about.get('target_repeat', '?')} at the warm PDF sizes, where the targets are",
             "read (a turn's ratio varies by about ±8 % here), the further ones without (3), (5).",
@@ -396,6 +424,12 @@ def main(argv: list[str] | None = None) -> None:
         default=11,
         help="turns at the warm PDF sizes (at least --repeat; those beyond leave out (3), (5))",
     )
+    parser.add_argument(
+        "--throughput-repeat",
+        type=int,
+        default=3,
+        help="runs of `worksheets pdf` with each number of workers, at the PDF sizes",
+    )
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent)
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="worksheets-bench-"))
@@ -406,6 +440,7 @@ def main(argv: list[str] | None = None) -> None:
             measure_size(
                 n, args.repeat, pdfs.get(n, ""), work, args.warmup,
                 max(0, args.target_repeat - args.repeat) if n in args.warm_pdf_sizes else 0,
+                args.throughput_repeat,
             )
             for n in every
         ]  # fmt: skip
@@ -416,6 +451,7 @@ def main(argv: list[str] | None = None) -> None:
         "warmup": args.warmup,
         "repeat": args.repeat,
         "target_repeat": max(args.repeat, args.target_repeat),
+        "throughput_repeat": args.throughput_repeat,
     }
     assets = asset_size()
     text = report(sizes, about, assets)

@@ -4,6 +4,7 @@ table and its JSON. It asserts what the PDF cache must do, never a time."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,7 @@ def test_the_benchmark_finishes_and_writes_its_results(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, str(REPO / "bench" / "run.py"), "--sizes", "1", "--pdf-sizes", "1",
          "--warm-pdf-sizes", "2", "--repeat", "1", "--target-repeat", "2",
+         "--throughput-repeat", "2",
          "--out", str(tmp_path)],
         capture_output=True, text=True, timeout=900, check=False,
     )  # fmt: skip
@@ -44,7 +46,13 @@ def test_the_benchmark_finishes_and_writes_its_results(tmp_path: Path) -> None:
     assert rendered["cold"] == [9]
     assert rendered["warm"] == [0] and rendered["next-day"] == [0]
     assert rendered["edited"] == [2]
-    assert len(size["throughput"]) == 2 and all(v > 0 for v in size["throughput"].values())
+    # --throughput-repeat runs with one worker and as many with every core, reported as
+    # the ratio of their medians.
+    cores = str(os.cpu_count() or 1)
+    assert list(size["throughput"]) == ["1", cores]
+    assert all(len(runs) == 2 and min(runs) > 0 for runs in size["throughput"].values())
+    assert data["machine"]["throughput_repeat"] == 2
+    assert "2 runs of `worksheets pdf` with one worker" in results
     # Where the cold build runs once: (3) once, no throughput; and the targets are read
     # there, so every other variant runs --target-repeat turns, but (5) --repeat.
     assert {variant: len(runs) for variant, runs in warm["runs"].items()} == {
