@@ -65,6 +65,8 @@ class FrontMatter:
     positions: dict[Loc, int] = field(default_factory=dict)
     # Fields already reported (a value that could not be built): checked no further.
     reported: set[Loc] = field(default_factory=set)
+    # A block-style mapping (one key per line), not a flow one (``{title: ..., ...}``).
+    block_style: bool = False
 
 
 def _line(mark: Any) -> int:
@@ -217,4 +219,4 @@ def read_front_matter(path: str, text: str, problems: list[Problem]) -> FrontMat
     builder = _Builder(path, problems)
     data = builder.mapping(root, ())
     builder.positions.setdefault((), _line(root.start_mark))
-    return FrontMatter(data, builder.positions, builder.reported)
+    return FrontMatter(data, builder.positions, builder.reported, not root.flow_style)

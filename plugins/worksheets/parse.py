@@ -10,11 +10,12 @@ from __future__ import annotations
 import difflib
 import re
 import typing
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .formats.problems import FieldPath, Loc, Problem
+from .formats.problems import BLOCK_KINDS, FieldPath, Loc, Problem
 from .frontmatter import FIRST_YAML_LINE, FrontMatter, read_front_matter
 from .model import BLOCK_TYPES
 from .source import SourceBlock, SourcePage
@@ -33,6 +34,55 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
     if not match:
         return None, text
     return match.group(1), text[match.end() :]
+
+
+# What PyYAML takes for a line break besides "\n" (its marks count them as lines).
+_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+
+
+def block_entries(yaml_text: str, front: FrontMatter) -> tuple[tuple[int, int], ...]:
+    """The lines of ``yaml_text`` (from 0, end excluded) that hold the ``checklist:`` and
+    ``worksheet:`` entries, each from its key to the next top-level key (or the end);
+    empty unless they can be cut out line by line and leave the other entries as they
+    are: a block-style mapping, every top-level key on a line of its own, no other line
+    breaks than "\n" (front matter with problems is never cut: it has no aliases)."""
+    if not front.block_style or _OTHER_BREAKS.search(yaml_text):
+        return ()
+    starts = {
+        loc[0]: line - FIRST_YAML_LINE for loc, line in front.positions.items() if len(loc) == 1
+    }
+    lines = sorted(starts.values())
+    if len(set(lines)) != len(lines) or any(
+        kind not in starts for kind in BLOCK_KINDS if kind in front.data
+    ):
+        return ()
+    end = yaml_text.count("\n")
+    cut = []
+    for kind in BLOCK_KINDS:
+        if kind in starts:
+            start = starts[kind]
+            cut.append((start, min((line for line in lines if line > start), default=end)))
+    return tuple(cut)
+
+
+def without_blocks(text: str, cut: Sequence[Sequence[int]]) -> str | None:
+    """``text`` (a page as MkDocs reads it) with the lines ``cut`` (``block_entries``) of its
+    front matter left out, for MkDocs to build ``page.meta`` from the rest; None when they
+    are not all inside the front matter."""
+    match = FRONT_MATTER_RE.match(text)
+    if match is None or not cut:
+        return None
+    lines = match.group(1).split("\n")  # (the last is empty: the YAML ends with "\n")
+    dropped: set[int] = set()
+    for start, end in cut:
+        if not 0 <= start < end < len(lines):
+            return None
+        dropped.update(range(start, end))
+    kept = [line for number, line in enumerate(lines) if number not in dropped]
+    if not any(line.strip() and not line.lstrip().startswith("#") for line in kept):
+        # Blank lines and comments are no mapping: MkDocs would show them as text.
+        kept.insert(len(kept) - 1, "{}")
+    return text[: match.start(1)] + "\n".join(kept) + text[match.end(1) :]
 
 
 def page_title(meta: dict[str, Any], body: str, rel: str) -> str:
@@ -146,6 +196,8 @@ def parse_page(path: str, text: str, lang: str, rel: str) -> SourcePage:
             )
     page.markers = markers
     page.problems = problems
+    if yaml_text is not None and page.blocks and not problems:
+        page.front_cut = block_entries(yaml_text, front)
     return page
 
 

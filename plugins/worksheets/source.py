@@ -118,6 +118,9 @@ class SourcePage:
     problems: list[Problem] = field(default_factory=list)
     # The page's key in the scan cache (``scancache.page_key``), once scanned.
     key: str = ""
+    # The lines of its front matter's YAML (from 0, end excluded) that hold its blocks'
+    # entries, when they can be cut out for MkDocs (``parse.block_entries``); else empty.
+    front_cut: tuple[tuple[int, int], ...] = ()
 
     def model(self, kind: str) -> Checklist | Worksheet | None:
         block = self.blocks.get(kind)

@@ -39,6 +39,7 @@ def same_page(cached: SourcePage, parsed: SourcePage) -> None:
         parsed.title,
     )
     assert cached.markers == parsed.markers
+    assert cached.front_cut == parsed.front_cut
     assert cached.problems == parsed.problems
     assert cached.blocks.keys() == parsed.blocks.keys()
     for kind, block in parsed.blocks.items():

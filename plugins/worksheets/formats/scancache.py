@@ -18,11 +18,12 @@ record's key. Like git's index, an identity is kept only for a file last changed
 than ``RACY_NS`` before the scan began: a later change, even within the file system's
 clock tick, then gives it a change time the record does not have.
 
-Format ``worksheets/scan-cache@3`` (an object)::
+Format ``worksheets/scan-cache@4`` (an object)::
 
-    {"format": "worksheets/scan-cache@3", "code": "<code fingerprint>",
+    {"format": "worksheets/scan-cache@4", "code": "<code fingerprint>",
      "pages": {"<key>": {"title": str, "markers": {kind: line},
-                         "problems": [problem], "own": int, "blocks": {kind: block}}},
+                         "problems": [problem], "own": int, "blocks": {kind: block},
+                         "cut": [[start, end]]}},
      "parity": {"<key of the pair>": [problem]},
      "files": {"<path>": [dev, ino, size, mtime_ns, ctime_ns, "<lang>", "<rel>", "<key>"]}}
 
@@ -33,7 +34,8 @@ Format ``worksheets/scan-cache@3`` (an object)::
 
 ``digest`` is ``source.model_digest`` of the model (null when the block is not valid);
 ``packed`` is base64 of zlib-compressed JSON ``[model | null, [[*loc, line], ...]]``:
-the model as JSON and the line of every field. The key of a pair of pages is the
+the model as JSON and the line of every field. ``cut``: the lines of the page's front
+matter that hold its blocks (``SourcePage.front_cut``). The key of a pair of pages is the
 SHA-256 of their keys, default language's first, joined by a newline.
 
 A file in another format, or written by other code, is ignored and replaced; a record
@@ -59,7 +61,7 @@ from ..model import Checklist, Worksheet
 from ..source import SourceBlock, SourcePage, model_digest
 from .problems import FieldPath, Loc, Problem
 
-FORMAT = "worksheets/scan-cache@3"
+FORMAT = "worksheets/scan-cache@4"
 # A file changed this close to the scan's start could change again within one tick of
 # the file system's clock, unseen by its times: its identity is not kept (git's "racily
 # clean" entries). Generous: some file systems keep times to 2 s.
@@ -136,6 +138,7 @@ def page_record(page: SourcePage, problems: tuple[Problem, ...]) -> dict[str, An
             }
             for kind, block in page.blocks.items()
         },
+        "cut": [list(lines) for lines in page.front_cut],
     }
 
 
@@ -202,6 +205,7 @@ def page_from(
     page = SourcePage(path=shown, lang=lang, rel=rel, title=str(record["title"]))
     page.markers = {str(kind): int(line) for kind, line in record["markers"].items()}
     page.problems = list(problems[: int(record["own"])])
+    page.front_cut = tuple((int(start), int(end)) for start, end in record["cut"])
     for kind, block in record["blocks"].items():
         if kind not in MODELS:
             raise ValueError(f"no block kind {kind!r}")
