@@ -52,9 +52,7 @@ def block_entries(yaml_text: str, front: FrontMatter) -> tuple[tuple[int, int], 
         loc[0]: line - FIRST_YAML_LINE for loc, line in front.positions.items() if len(loc) == 1
     }
     lines = sorted(starts.values())
-    if len(set(lines)) != len(lines) or any(
-        kind not in starts for kind in BLOCK_KINDS if kind in front.data
-    ):
+    if len(set(lines)) != len(lines):
         return ()
     end = yaml_text.count("\n")
     cut = []
