@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/run.py [--sizes 50 200 800] [--pdf-sizes 10 20]
                                   [--warm-pdf-sizes 200] [--repeat 5] [--warmup 1]
-                                  [--target-repeat 11] [--throughput-repeat 3]
+                                  [--target-repeat 21] [--throughput-sizes 10 20 50]
+                                  [--throughput-repeat 3]
 
 For each size N it writes a corpus (bench/corpus.py: N guides per language in en, es
 and sv, each with a checklist and a worksheet) and times these variants, interleaved
@@ -11,7 +12,8 @@ timed build just after an untimed one of the same variant (``--warmup``; not bef
 cold build, which would take minutes and change nothing). At the warm PDF sizes (N =
 200, where the issue's targets are read) it runs more turns (``--target-repeat``): one
 turn's ratio varies by about ±8 % on a 2-core machine, more than the targets' margins,
-so a median of 5 cannot say which side of a target a ratio is on. Those further turns
+so a median of 5 cannot say which side of a target a ratio is on (with 21 turns, the
+median's own error is about ±3 %). Those further turns
 leave out (3) and (5), which render PDFs for minutes there; (5)'s ``--repeat`` turns
 count its renders.
 
@@ -25,8 +27,10 @@ count its renders.
   7 check      `python -m worksheets check` alone
 
 It prints medians, ratios (paired by turn) and peak memory (RSS), the PDFs rendered
-in 4-6, the PDF throughput of `worksheets pdf` with one worker and with every core (PDF
-sizes; ``--throughput-repeat`` runs of each, alternating, as a ratio of medians), and
+in 4-6, the PDF throughput of `worksheets pdf` with one worker and with every core
+(``--throughput-sizes``: a run's start-up, about 1.5 s before the first PDF, weighs on
+the ratio at N = 10; ``--throughput-repeat`` runs of each, alternating, as a ratio of
+medians), and
 the gzipped size of the plugin's script and stylesheet; and writes them as JSON and as
 bench/RESULTS.md with the machine and the commit measured. Seconds vary with the
 machine; ratios much less. Nothing here asserts a time: CI only runs it at a tiny size
@@ -232,12 +236,13 @@ def measure_size(
     work: Path,
     warmup: int = 1,
     more: int = 0,
-    throughput_repeat: int = 3,
+    throughput_repeat: int = 0,
 ) -> Size:
     """Every variant at one size. ``pdfs``: "" for none, "all" for every PDF variant (the
-    cold build repeated, and the throughput), "warm" for (4)-(6) after one cold build, the
-    one (3) reported (at a size where a cold build takes minutes). ``more``: turns after
-    the ``repeat`` ones, of every variant but the ``SLOW`` ones."""
+    cold build repeated), "warm" for (4)-(6) after one cold build, the one (3) reported (at
+    a size where a cold build takes minutes). ``more``: turns after the ``repeat`` ones,
+    of every variant but the ``SLOW`` ones. ``throughput_repeat``: runs of `worksheets
+    pdf` with each number of workers (0: none at this size)."""
     corpus = Corpus(work / f"n{guides}", guides)
     pdf_variants = {"": (), "all": PDF_VARIANTS, "warm": PDF_VARIANTS[1:]}[pdfs]
     variants = ["disabled", "plugin", "fresh", "check", *pdf_variants]
@@ -257,7 +262,7 @@ def measure_size(
                 corpus.warm_up(variant)
             size.runs[variant].append(corpus.run(variant))
             print(f"  n={guides} {variant}: {size.runs[variant][-1].seconds:.2f} s", flush=True)
-    if pdfs == "all":
+    if throughput_repeat:
         size.throughput = measure_throughput(corpus, throughput_repeat)
     return size
 
@@ -380,12 +385,14 @@ def report(sizes: list[Size], about: dict[str, Any], assets: dict[str, int]) -> 
             "(4) warm cache, (5) one guide edited, (6) the next day (`SOURCE_DATE_EPOCH`",
             "+ 1 day), (7) `worksheets check` alone.",
             "Where a cold build with PDFs takes minutes (N = 200), (3) runs once, to fill the",
-            "cache that (4)-(6) use, and PDF throughput is measured at the small sizes only:",
+            "cache that (4)-(6) use. PDF throughput is measured at N = "
+            f"{', '.join(str(n) for n in about.get('throughput_sizes', [])) or '?'}:",
             f"{about.get('throughput_repeat', '?')} runs of `worksheets pdf` with one worker "
             "and as many with every core, alternating, as medians (PDF/s) and their ratio.",
             f"Turns: {about.get('repeat', '?')} at each size; "
             f"{about.get('target_repeat', '?')} at the warm PDF sizes, where the targets are",
-            "read (a turn's ratio varies by about ±8 % here), the further ones without (3), (5).",
+            "read (a turn's ratio varies by ±10 % or more here), the further ones without (3),",
+            "(5).",
             "mkdocs-static-i18n's `reconfigure_search` is off in every variant (the plugin",
             "turns it off; its cost grows with the square of the search entries).",
             "",
@@ -421,7 +428,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--target-repeat",
         type=int,
-        default=11,
+        default=21,
         help="turns at the warm PDF sizes (at least --repeat; those beyond leave out (3), (5))",
     )
     parser.add_argument(
@@ -430,17 +437,24 @@ def main(argv: list[str] | None = None) -> None:
         default=3,
         help="runs of `worksheets pdf` with each number of workers, at the PDF sizes",
     )
+    parser.add_argument(
+        "--throughput-sizes",
+        type=int,
+        nargs="*",
+        default=[10, 20, 50],
+        help="sizes at which to time `worksheets pdf` with one worker and with every core",
+    )
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent)
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="worksheets-bench-"))
     try:
-        every = sorted({*args.sizes, *args.pdf_sizes, *args.warm_pdf_sizes})
+        every = sorted({*args.sizes, *args.pdf_sizes, *args.warm_pdf_sizes, *args.throughput_sizes})
         pdfs = {n: "warm" for n in args.warm_pdf_sizes} | {n: "all" for n in args.pdf_sizes}
         sizes = [
             measure_size(
                 n, args.repeat, pdfs.get(n, ""), work, args.warmup,
                 max(0, args.target_repeat - args.repeat) if n in args.warm_pdf_sizes else 0,
-                args.throughput_repeat,
+                args.throughput_repeat if n in args.throughput_sizes else 0,
             )
             for n in every
         ]  # fmt: skip
@@ -452,6 +466,7 @@ def main(argv: list[str] | None = None) -> None:
         "repeat": args.repeat,
         "target_repeat": max(args.repeat, args.target_repeat),
         "throughput_repeat": args.throughput_repeat,
+        "throughput_sizes": sorted(args.throughput_sizes),
     }
     assets = asset_size()
     text = report(sizes, about, assets)

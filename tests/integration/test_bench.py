@@ -20,7 +20,7 @@ def test_the_benchmark_finishes_and_writes_its_results(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, str(REPO / "bench" / "run.py"), "--sizes", "1", "--pdf-sizes", "1",
          "--warm-pdf-sizes", "2", "--repeat", "1", "--target-repeat", "2",
-         "--throughput-repeat", "2",
+         "--throughput-repeat", "2", "--throughput-sizes", "1",
          "--out", str(tmp_path)],
         capture_output=True, text=True, timeout=900, check=False,
     )  # fmt: skip
@@ -52,8 +52,11 @@ def test_the_benchmark_finishes_and_writes_its_results(tmp_path: Path) -> None:
     assert list(size["throughput"]) == ["1", cores]
     assert all(len(runs) == 2 and min(runs) > 0 for runs in size["throughput"].values())
     assert data["machine"]["throughput_repeat"] == 2
+    assert data["machine"]["throughput_sizes"] == [1]
+    assert "PDF throughput is measured at N = 1:" in results
     assert "2 runs of `worksheets pdf` with one worker" in results
-    # Where the cold build runs once: (3) once, no throughput; and the targets are read
+    # Where the cold build runs once (not a --throughput-sizes size): (3) once, no
+    # throughput; and the targets are read
     # there, so every other variant runs --target-repeat turns, but (5) --repeat.
     assert {variant: len(runs) for variant, runs in warm["runs"].items()} == {
         "disabled": 2, "plugin": 2, "fresh": 2, "check": 2,
