@@ -11,9 +11,10 @@ and sv, each with a checklist and a worksheet) and times these variants, interle
 timed build just after an untimed one of the same variant (``--warmup``; not before a
 cold build, which would take minutes and change nothing). At the warm PDF sizes (N =
 200, where the issue's targets are read) it runs more turns (``--target-repeat``): one
-turn's ratio varies by about ±8 % on a 2-core machine, more than the targets' margins,
-so a median of 5 cannot say which side of a target a ratio is on (with 21 turns, the
-median's own error is about ±3 %). Those further turns
+turn's ratio varies by ±10 % or more on a 2-core machine (a standard deviation of 0.13
+in the run at 033d293), more than the targets' margins, so a median of 5 or 11 cannot
+say which side of a target a ratio is on (with 21 turns, the median's own error is about
+±3.5 %). Those further turns
 leave out (3) and (5), which render PDFs for minutes there; (5)'s ``--repeat`` turns
 count its renders.
 
@@ -206,7 +207,7 @@ class Corpus:
         then the second of two alike (a rebuild, as the variants mean), finding the machine
         as a build of its own left it rather than as another variant's did. Without it,
         (2) often ran right after minutes of PDF builds, and (4), which does all (2) does
-        and more, measured no slower than (2). Turn-to-turn noise stays about ±8 % either
+        and more, measured no slower than (2). Turn-to-turn noise stays ±10 % or more either
         way (results.json keeps every timed build, turn by turn).
         """
         if variant == "cold":
@@ -435,7 +436,7 @@ def main(argv: list[str] | None = None) -> None:
         "--throughput-repeat",
         type=int,
         default=3,
-        help="runs of `worksheets pdf` with each number of workers, at the PDF sizes",
+        help="runs of `worksheets pdf` with each number of workers, at the throughput sizes",
     )
     parser.add_argument(
         "--throughput-sizes",
