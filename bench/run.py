@@ -4,6 +4,7 @@
                                   [--warm-pdf-sizes 200] [--repeat 5] [--warmup 1]
                                   [--target-repeat 21] [--throughput-sizes 10 20 50]
                                   [--throughput-repeat 3]
+    .venv/bin/python bench/run.py --from-json bench/results.json   (the report again)
 
 For each size N it writes a corpus (bench/corpus.py: N guides per language in en, es
 and sv, each with a checklist and a worksheet) and times these variants, interleaved
@@ -127,6 +128,15 @@ class Size:
     def speeds(self) -> list[float]:
         """The median PDFs per second with one worker, then with every core."""
         return [statistics.median(runs) for runs in self.throughput.values()]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Size:
+        """A size as ``results.json`` records it (``asdict``'s output)."""
+        runs = {
+            variant: [Run(**run) for run in variant_runs]
+            for variant, variant_runs in data["runs"].items()
+        }
+        return cls(data["guides"], runs, dict(data.get("throughput", {})))
 
 
 def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[Run, str]:
@@ -345,14 +355,16 @@ def table(sizes: list[Size]) -> list[str]:
             rendered = " / ".join(
                 ",".join(str(n) for n in size.rendered(v)) for v in ("warm", "edited", "next-day")
             )
-            speeds = size.speeds()
-            cells += [
-                paired(size, "warm", "plugin"), paired(size, "cold", "plugin"), rendered,
-                f"{speeds[0]:.2f} → {speeds[-1]:.2f} (×{ratio(speeds[-1], speeds[0])})"
-                if speeds else "",
-            ]  # fmt: skip
+            cells += [paired(size, "warm", "plugin"), paired(size, "cold", "plugin"), rendered]
         else:
-            cells += ["", "", "", ""]
+            cells += ["", "", ""]
+        # Throughput has sizes of its own (--throughput-sizes), with or without (3)-(6).
+        speeds = size.speeds()
+        cells.append(
+            f"{speeds[0]:.2f} → {speeds[-1]:.2f} (×{ratio(speeds[-1], speeds[0])})"
+            if speeds
+            else ""
+        )
         lines.append("| " + " | ".join(cells) + " |")
     return lines
 
@@ -446,7 +458,20 @@ def main(argv: list[str] | None = None) -> None:
         help="sizes at which to time `worksheets pdf` with one worker and with every core",
     )
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent)
+    parser.add_argument(
+        "--from-json",
+        type=Path,
+        metavar="RESULTS_JSON",
+        help="measure nothing: write RESULTS.md again from a recorded results.json",
+    )
     args = parser.parse_args(argv)
+    if args.from_json:
+        data = json.loads(args.from_json.read_text(encoding="utf-8"))
+        sizes = [Size.from_json(size) for size in data["sizes"]]
+        text = report(sizes, data["machine"], data["assets"])
+        args.out.mkdir(parents=True, exist_ok=True)
+        (args.out / "RESULTS.md").write_text(text, encoding="utf-8")
+        return
     work = Path(tempfile.mkdtemp(prefix="worksheets-bench-"))
     try:
         every = sorted({*args.sizes, *args.pdf_sizes, *args.warm_pdf_sizes, *args.throughput_sizes})
