@@ -140,8 +140,8 @@ def serious_violations(page: Page, context: str | None = None) -> list[str]:
     Material's buttons change colour in a 125 ms transition on focus and hover. A click
     moves focus, and a layout change can put another button under the mouse: axe-core
     then reads a colour halfway between two states, which no reader sees for longer
-    than a blink (CI once failed so on the Swedish comparison). The states at both ends
-    of every transition are checked."""
+    than a blink (CI once failed so on the Swedish comparison). The check reads the
+    state the transition ends in, as a reader sees it."""
     page.wait_for_function("document.getAnimations().length === 0")
     results = Axe().run(page, context=context)
     return [
