@@ -4,7 +4,7 @@
                                   [--warm-pdf-sizes 200] [--repeat 5] [--warmup 1]
                                   [--target-repeat 21] [--throughput-sizes 10 20 50]
                                   [--throughput-repeat 3]
-    .venv/bin/python bench/run.py --from-json bench/results.json   (the report again)
+    .venv/bin/python bench/run.py --from-json bench/results.json   (the reports again)
 
 For each size N it writes a corpus (bench/corpus.py: N guides per language in en, es
 and sv, each with a checklist and a worksheet) and times these variants, interleaved
@@ -137,6 +137,36 @@ class Size:
             for variant, variant_runs in data["runs"].items()
         }
         return cls(data["guides"], runs, dict(data.get("throughput", {})))
+
+
+@dataclass
+class Results:
+    """A whole run: the owner of ``results.json``'s format, and what RESULTS.md reports."""
+
+    sizes: list[Size]
+    about: dict[str, Any]
+    assets: dict[str, int]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "machine": self.about,
+            "assets": self.assets,
+            "sizes": [asdict(size) for size in self.sizes],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Results:
+        sizes = [Size.from_json(size) for size in data["sizes"]]
+        return cls(sizes, data["machine"], data["assets"])
+
+    def write(self, out: Path) -> str:
+        """Writes RESULTS.md and results.json into ``out``; returns the report."""
+        text = report(self.sizes, self.about, self.assets)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "RESULTS.md").write_text(text, encoding="utf-8")
+        data = json.dumps(self.to_json(), indent=2)
+        (out / "results.json").write_text(data, encoding="utf-8")
+        return text
 
 
 def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[Run, str]:
@@ -462,15 +492,12 @@ def main(argv: list[str] | None = None) -> None:
         "--from-json",
         type=Path,
         metavar="RESULTS_JSON",
-        help="measure nothing: write RESULTS.md again from a recorded results.json",
+        help="measure nothing: write RESULTS.md (and results.json) again from a recorded one",
     )
     args = parser.parse_args(argv)
     if args.from_json:
-        data = json.loads(args.from_json.read_text(encoding="utf-8"))
-        sizes = [Size.from_json(size) for size in data["sizes"]]
-        text = report(sizes, data["machine"], data["assets"])
-        args.out.mkdir(parents=True, exist_ok=True)
-        (args.out / "RESULTS.md").write_text(text, encoding="utf-8")
+        recorded = json.loads(args.from_json.read_text(encoding="utf-8"))
+        Results.from_json(recorded).write(args.out)
         return
     work = Path(tempfile.mkdtemp(prefix="worksheets-bench-"))
     try:
@@ -494,13 +521,7 @@ def main(argv: list[str] | None = None) -> None:
         "throughput_repeat": args.throughput_repeat,
         "throughput_sizes": sorted(args.throughput_sizes),
     }
-    assets = asset_size()
-    text = report(sizes, about, assets)
-    print(text)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "RESULTS.md").write_text(text, encoding="utf-8")
-    data = {"machine": about, "assets": assets, "sizes": [asdict(size) for size in sizes]}
-    (args.out / "results.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
+    print(Results(sizes, about, asset_size()).write(args.out))
 
 
 if __name__ == "__main__":

@@ -56,8 +56,8 @@ def test_the_benchmark_finishes_and_writes_its_results(tmp_path: Path) -> None:
     assert "PDF throughput is measured at N = 1:" in results
     assert "2 runs of `worksheets pdf` with one worker" in results
     # Where the cold build runs once (not a --throughput-sizes size): (3) once, no
-    # throughput; and the targets are read
-    # there, so every other variant runs --target-repeat turns, but (5) --repeat.
+    # throughput; and the targets are read there, so every other variant runs
+    # --target-repeat turns, but (5) --repeat.
     assert {variant: len(runs) for variant, runs in warm["runs"].items()} == {
         "disabled": 2, "plugin": 2, "fresh": 2, "check": 2,
         "cold": 1, "warm": 2, "edited": 1, "next-day": 2,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ import pytest
 from tests.conftest import REPO
 
 sys.path.insert(0, str(REPO / "bench"))
-from run import Run, Size, main, report, table
+from run import Results, Run, Size, main, report, table
 
 
 def runs(*seconds: float) -> list[Run]:
@@ -57,10 +56,14 @@ def test_the_report_is_written_again_from_results_json(tmp_path: Path) -> None:
              "throughput_repeat": 3, "throughput_sizes": [10, 20, 50]}  # fmt: skip
     assets = {"source_bytes": 3, "bytes": 2, "gzipped_bytes": 1, "on_start_gzipped_bytes": 1}
     recorded = tmp_path / "results.json"
-    data = {"machine": about, "assets": assets, "sizes": [asdict(size) for size in sizes]}
+    data = Results(sizes, about, assets).to_json()
     recorded.write_text(json.dumps(data, indent=2), encoding="utf-8")
     main(["--from-json", str(recorded), "--out", str(tmp_path / "out")])
     written = (tmp_path / "out" / "RESULTS.md").read_text(encoding="utf-8")
     assert written == report(sizes, about, assets)
+    # results.json comes back as it was recorded.
+    assert (tmp_path / "out" / "results.json").read_text(encoding="utf-8") == (
+        recorded.read_text(encoding="utf-8")
+    )
     assert "| 50 |" in written and "(×2.00) |" in written and "1203" not in written
     assert "0,2 / 0,2 / 0,2" in written
