@@ -20,6 +20,32 @@ from .scan import scan_docs
 from .translations import status_json, status_text
 
 SLUG = re.compile(SLUG_PATTERN)
+# C0 and C1 controls but tab, DEL, and the bidirectional overrides and isolates: a file's
+# label or a path must not retitle the terminal, clear it or turn a line around.
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_text(text: str) -> str:
+    """``text`` as a terminal may show it: control characters as ``\\x1b``-style escapes,
+    lone surrogates as ``\\udc80``; one line."""
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _CONTROLS.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def _complain(command: str, text: str) -> None:
+    """One line on standard error, safe for a terminal."""
+    print(f"worksheets {command}: {terminal_text(text)}", file=sys.stderr)
+
+
+def _tolerance(text: str) -> float:
+    value = float(text)
+    if not (value >= 0 and value != float("inf")):
+        raise argparse.ArgumentTypeError(
+            f"must be a number of scale points, 0 or more, got {text!r}"
+        )
+    return value
+
+
 # argparse names the type of add_subparsers() only privately.
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
@@ -196,7 +222,7 @@ def _read_pdf(args: argparse.Namespace) -> int:
     try:
         assessments = read_answers(Path(args.file))
     except PdfReadError as error:
-        print(f"worksheets read-pdf: {args.file}: {error}", file=sys.stderr)
+        _complain("read-pdf", f"{args.file}: {error}")
         return 1
     documents = [assessment.as_json() for assessment in assessments]
     result = documents[0] if len(documents) == 1 else documents
@@ -229,10 +255,10 @@ def _report(args: argparse.Namespace) -> int:
             tolerance=args.tolerance,
         )
     except (InputError, PdfError) as error:
-        print(f"worksheets report: {error}", file=sys.stderr)
+        _complain("report", str(error))
         return 1
     for note in notes:
-        print(f"worksheets report: {note}", file=sys.stderr)
+        _complain("report", note)
     if args.out:
         Path(args.out).write_bytes(report)
     else:
@@ -362,7 +388,7 @@ def _add_report(commands: Commands) -> None:
     report.add_argument("--default-language", default="en")
     report.add_argument(
         "--tolerance",
-        type=float,
+        type=_tolerance,
         default=1.0,
         help="scale points evaluators may differ by before a row is flagged (default: 1)",
     )

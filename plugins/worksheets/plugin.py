@@ -74,6 +74,7 @@ ASSETS = (
     "scoring.js",
     "share.js",
     "storage.js",
+    "sync.js",
     "table.js",
     "transfer.js",
     "offline.js",

@@ -9,7 +9,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from .formats.answers import NA
+from .formats.answers import LIMITS, NA
 from .formats.client import client_data, client_strings
 from .formats.fields import field_name
 from .formats.problems import Problem
@@ -39,6 +39,7 @@ def environment() -> Environment:
     env.globals["field_name"] = field_name
     env.globals["control_id"] = control_id
     env.globals["NA"] = NA
+    env.globals["LIMITS"] = LIMITS
     return env
 
 

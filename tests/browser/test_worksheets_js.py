@@ -290,7 +290,8 @@ def test_export_json_and_csv_then_reset_and_import(
     page.get_by_role("button", name="Reset").click()
     assert dialogs and "Clear all answers" in dialogs[-1]
     expect(page.get_by_role("status")).to_contain_text("0 of 3 answered")
-    assert page.evaluate(f"localStorage.getItem('{WORKSHEET_KEY}')") is None
+    cleared = json.loads(page.evaluate(f"localStorage.getItem('{WORKSHEET_KEY}')"))
+    assert (cleared["label"], cleared["answers"], cleared["notes"]) == ("", {}, {})
 
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Import (JSON or PDF)…").click()
@@ -325,6 +326,7 @@ def test_import_refuses_other_blocks_and_reports_dropped_ids(
             "kind": "checklist",
             "id": "site-visit",
             "version": 2,
+            "lang": "en",
             "answers": {"floor": True},
         },
     )
@@ -347,6 +349,7 @@ def test_import_refuses_other_blocks_and_reports_dropped_ids(
             "kind": "worksheet",
             "id": "readiness",
             "version": 1,
+            "lang": "en",
             "answers": {"programme": 2, "retired-criterion": 1, "frequency": 9},
         },
     )
@@ -581,6 +584,7 @@ def test_importing_keeps_the_answers_on_screen_as_another_assessment(
             "kind": "checklist",
             "id": "site-visit",
             "version": 2,
+            "lang": "en",
             "label": "Site Porto",
             "answers": {"reports": True},
         },

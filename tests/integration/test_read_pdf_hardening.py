@@ -15,6 +15,7 @@ from pypdf.generic import NameObject
 from worksheets.pdf.read import PdfReadError, read_answers
 
 from tests.browser.conftest import export_test_pdfs
+from tests.pdf_filling import choose
 
 pytestmark = pytest.mark.pdf
 BLOCK = "site-visit"
@@ -120,8 +121,8 @@ def test_radio_values_out_of_range_are_no_answer(tmp_path: Path) -> None:
     fields = reader.get_fields() or {}
     names = [name for name in fields if name.count(":") == 1 and "@" not in name][:3]
     writer = PdfWriter(clone_from=reader)
-    values = dict(zip(names, ["/99", "/x", "/1"], strict=True))
-    writer.update_page_form_field_values(None, values, auto_regenerate=False)
+    for name, button in zip(names, ["99", "x", "1"], strict=True):
+        choose(writer, name, button)
     path = tmp_path / "odd.pdf"
     with path.open("wb") as stream:
         writer.write(stream)

@@ -247,6 +247,8 @@ def test_pdf_report_reads_as_the_comparison(docs: Path, vendors: Path, tmp_path:
 def test_a_filled_offline_pdf_is_an_input(docs: Path, tmp_path: Path) -> None:
     from pypdf import PdfWriter
 
+    from tests.pdf_filling import choose
+
     exported = subprocess.run(
         [sys.executable, "-m", "worksheets", "pdf", BLOCK, "--lang", "en", "--docs", str(docs),
          "--out", str(tmp_path), "--cache-dir", str(tmp_path / "cache")],
@@ -255,10 +257,9 @@ def test_a_filled_offline_pdf_is_an_input(docs: Path, tmp_path: Path) -> None:
     assert exported.returncode == 0, exported.stderr
     writer = PdfWriter(clone_from=PdfReader(tmp_path / f"{BLOCK}-en.pdf"))
     writer.update_page_form_field_values(
-        None,
-        {f"{BLOCK}:@label": "Paper vendor", f"{BLOCK}:track-record": "/3"},
-        auto_regenerate=False,
+        None, {f"{BLOCK}:@label": "Paper vendor"}, auto_regenerate=False
     )
+    choose(writer, f"{BLOCK}:track-record", "3")
     filled = tmp_path / "filled.pdf"
     with filled.open("wb") as stream:
         writer.write(stream)

@@ -6,10 +6,11 @@ import test from "node:test";
 
 import {
   answersDocument, bundleDocument, copyState, distinctLabel, documentsIn, emptyState, fitAnswers,
-  hasContent, isAnswersFile, isForBlock, isIsoDate, mergeAssessments, readAnswers,
-  readAssessments, sameAssessment,
+  hasContent, isAnswersFile, isForBlock, isIsoDate, limitWords, mergeAssessments, overLimit,
+  readAnswers, readAssessments, sameAssessment,
 } from "../../plugins/worksheets/assets/answers.js";
 import { fileName, importFiles, readFile, slug } from "../../plugins/worksheets/assets/transfer.js";
+import { fill } from "../../plugins/worksheets/assets/result.js";
 import { fixtures } from "./fixtures.mjs";
 
 const { checklist, worksheet } = fixtures.examples;
@@ -18,7 +19,7 @@ const { checklist, worksheet } = fixtures.examples;
 function file(fields) {
   return {
     format: worksheet.formats.answers, kind: "worksheet", id: worksheet.id, version: 1,
-    answers: {}, ...fields,
+    lang: "en", answers: {}, ...fields,
   };
 }
 
@@ -104,12 +105,33 @@ test("reading text says what is wrong with it", () => {
   assert.equal(read.problem, null);
 });
 
-test("the stored list of assessments keeps this block's only; other text is unreadable", () => {
-  const list = [file({ label: "A" }), file({ id: "other" }), 3, file({ label: "B" })];
-  const states = readAssessments(worksheet, JSON.stringify(list));
-  assert.deepEqual(states && states.map((state) => state.label), ["A", "B"]);
+test("the stored list keeps this block's assessments and sets every other entry aside", () => {
+  const other = file({ id: "other" }), future = file({ format: "worksheets/answers@2" });
+  const older = file({ label: "C", version: 7, answers: { records: 1, gone: 2 } });
+  const list = [file({ label: "A" }), other, 3, file({ label: "B" }), future, older,
+    file({ answers: null }), file({ label: "x".repeat(201) })];
+  const read = readAssessments(worksheet, JSON.stringify(list));
+  assert.ok(read);
+  assert.deepEqual(read.states.map((state) => state.label), ["A", "B", "C", "x".repeat(201)]);
+  // Stored before assessments had an identity: one from the content, the same in every tab.
+  assert.match(String(read.states[0].uid), /^was-[0-9a-f]{16}$/);
+  assert.notEqual(read.states[0].uid, read.states[1].uid);
+  assert.deepEqual(read.unreadable, [other, 3, future, list[6]]);
+  assert.deepEqual([...read.older.entries()], [[7, [older]]]);
   assert.equal(readAssessments(worksheet, "{}"), null);
   assert.equal(readAssessments(worksheet, "not json"), null);
+});
+
+test("a file beyond a limit of reader data names the limit", () => {
+  const limits = worksheet.formats.limits;
+  assert.equal(overLimit(worksheet, file({ label: "x".repeat(limits.label) })), null);
+  assert.equal(overLimit(worksheet, file({ label: "x".repeat(limits.label + 1) })), "limit_label");
+  assert.equal(overLimit(worksheet, file({ assessor: 7 })), "limit_label");
+  assert.equal(overLimit(worksheet, file({ date: "2026-W01-1" })), "limit_date");
+  assert.equal(overLimit(worksheet, file({ date: "2026-02-30" })), "limit_date");
+  assert.equal(overLimit(worksheet, file({ notes: { a: "x".repeat(limits.note + 1) } })),
+    "limit_note");
+  assert.match(limitWords(worksheet, "limit_label"), new RegExp(String(limits.label)));
 });
 
 test("an assessment with only a label is worth keeping, an empty one is not", () => {
@@ -159,9 +181,26 @@ test("a bundle holds answers files only; its own format comes from the block", (
   assert.deepEqual(documentsIn(worksheet, { format: worksheet.formats.bundle, assessments: [] }),
     []);
   for (const wrong of [null, [], { format: "worksheets/bundle@2", assessments: [] },
-    { format: worksheet.formats.bundle }, { format: worksheet.formats.bundle, assessments: [1] },
-    { format: worksheet.formats.bundle, assessments: new Array(10001).fill(file({})) }]) {
+    { format: worksheet.formats.bundle }, { format: worksheet.formats.bundle, assessments: [1] }]) {
     assert.equal(documentsIn(worksheet, wrong), null, JSON.stringify(wrong).slice(0, 80));
+  }
+});
+
+test("a file beyond a limit is refused whole, naming the file and the limit", () => {
+  const s = worksheet.strings, limits = worksheet.formats.limits;
+  const many = { format: worksheet.formats.bundle,
+    assessments: new Array(limits.bundleAssessments + 1).fill(file({})) };
+  const long = file({ label: "A", notes: { records: "x".repeat(limits.fileBytes) } });
+  const late = { format: worksheet.formats.bundle,
+    assessments: [file({ label: "fine" }), file({ label: "bad", date: "2026-13-01" })] };
+  /** @type {Array<[string, unknown, any]>} */
+  const cases = [["many.json", many, "limit_bundle"], ["long.json", long, "limit_file"],
+    ["late.json", late, "limit_date"]];
+  for (const [name, data, limit] of cases) {
+    const read = readFile(worksheet, textFile(name, data));
+    assert.deepEqual(read.states, [], name);
+    assert.deepEqual(read.problems, [fill(s.import_limit,
+      { file: name, limit: limitWords(worksheet, limit) })]);
   }
 });
 

@@ -85,3 +85,8 @@ test("each answer is shown and scored on its own section's scale", () => {
     ["The agent explained clearly.", "3 Good", 0.666666667],
   ]);
 });
+
+test("every cell is written as the report's CSV writes it (report/write.py)", () => {
+  assert.ok(fixtures.csvCells.length > 0);
+  for (const [cell, written] of fixtures.csvCells) assert.equal(csvCell(cell), written, cell);
+});

@@ -67,6 +67,7 @@ import { readFileSync } from "node:fs";
  * @property {AnswersFileFixture[]} answersFiles
  * @property {ScoredFixture[]} scored
  * @property {ComparedFixture[]} compared
+ * @property {Array<[string, string]>} csvCells a cell and how report/write.py writes it
  */
 
 const path = process.env.WORKSHEETS_JS_FIXTURES;

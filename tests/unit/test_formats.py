@@ -207,7 +207,9 @@ def test_checklist_answers_are_true_false_or_na() -> None:
     checklist = Checklist.model_validate(
         {"id": "c", "sections": [{"id": "s", "title": "S", "items": [{"id": "a", "text": "A"}]}]}
     )
-    assessment = AnswersFile(kind="checklist", id="c", version=1, lang="en", answers={"a": "na"})
+    assessment = AnswersFile(
+        format=ANSWERS_FORMAT, kind="checklist", id="c", version=1, lang="en", answers={"a": "na"}
+    )
     assert fit(assessment, checklist).answers == {"a": "na"}
 
 

@@ -24,6 +24,7 @@ from worksheets.formats.client import client_data, client_strings
 from worksheets.model import Checklist, Worksheet
 from worksheets.report.compare import compare
 from worksheets.report.inputs import Assessment
+from worksheets.report.write import csv_cell
 from worksheets.result import result_lines, result_segments
 from worksheets.scoring import score_worksheet
 from worksheets.strings import Strings
@@ -366,6 +367,14 @@ def compared_fixture(
     }  # fmt: skip
 
 
+# Cells the page's CSV and the report's CSV must write alike (report/write.py's csv_cell
+# and assets/csv.js's csvCell): formulas at the start or after any separator, quotes.
+CSV_CELLS = [
+    "Vendor A", "", "=1+1", "x;=1+1;", "a,=SUM(A1)", '"q";@x', "a; -3", "a;  +b", "\t=x",
+    "-", "a - b", "two\nlines", "say \"hi\"", "€;é,ö", "@@", "a,,=b;;+c",
+]  # fmt: skip
+
+
 def write_fixtures(path: Path) -> Path:
     fixtures = {
         "vectors": [vector_fixture(case) for case in VECTORS],
@@ -374,6 +383,7 @@ def write_fixtures(path: Path) -> Path:
         "answersFiles": [answers_fixture(name, body) for name, body in ANSWERS_FILES],
         "scored": [scored_fixture(name, answers) for name, answers in SCORED],
         "compared": [compared_fixture(*case) for case in COMPARED],
+        "csvCells": [[cell, csv_cell(cell)] for cell in CSV_CELLS],
     }
     path.write_text(json.dumps(fixtures, ensure_ascii=False, indent=1), encoding="utf-8")
     return path

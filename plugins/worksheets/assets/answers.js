@@ -7,6 +7,7 @@
  */
 
 import { KINDS } from "./kinds.js";
+import { legacyUid } from "./sync.js";
 
 /** @typedef {import("./types.js").Answer} Answer */
 /** @typedef {import("./types.js").AnswersFile} AnswersFile */
@@ -27,9 +28,6 @@ import { KINDS } from "./kinds.js";
  *   | {problem: "not_json"} | {problem: "not_answers"}
  *   | {problem: "wrong_block", data: Record<string, unknown>}} Read
  */
-
-// As formats/answers.py: a bundle holds at most this many assessments.
-const MAX_BUNDLE = 10000;
 
 /** @returns {State} */
 export function emptyState() {
@@ -85,7 +83,8 @@ function entriesIn(value) {
  */
 export function isAnswersFile(block, data) {
   return isObject(data) && data.format === block.formats.answers &&
-    typeof data.kind === "string" && typeof data.id === "string" && isObject(data.answers);
+    typeof data.kind === "string" && typeof data.id === "string" &&
+    (data.answers === undefined || isObject(data.answers));
 }
 
 /**
@@ -153,15 +152,63 @@ export function fitAnswers(block, data) {
   state.assessor = typeof data.assessor === "string" ? data.assessor : "";
   state.date = isIsoDate(data.date) ? data.date : "";
   state.updated = typeof data.updated === "string" ? data.updated : null;
+  if (isObject(data.clock)) readClock(state, data.clock);
   return { state, dropped };
 }
 
 /**
- * The assessments in a stored list, those of `block` only; null when the
- * text is not a list at all.
+ * The clock of a stored assessment (storedDocument), what of it is well formed.
+ * @param {State} state
+ * @param {Record<string, unknown>} clock
+ */
+function readClock(state, clock) {
+  if (typeof clock.uid === "string" && clock.uid.length <= 64) state.uid = clock.uid;
+  if (isTime(clock.opened)) state.opened = clock.opened;
+  const fields = entriesIn(clock.fields), times = /** @type {Record<string, number>} */ ({});
+  Object.keys(fields).forEach((key) => {
+    const time = fields[key];
+    if (isTime(time)) times[key] = time;
+  });
+  state.clock = times;
+}
+
+/**
+ * @param {unknown} value
+ * @returns {value is number}
+ */
+function isTime(value) {
+  return typeof value === "number" && isFinite(value) && value >= 0;
+}
+
+/**
+ * An assessment as this browser stores it: its answers file, with the clock that
+ * merges two tabs' changes (sync.js; formats/answers.py's StoredClock). Exports leave
+ * the clock out.
+ * @param {ClientData} block
+ * @param {State} state
+ * @returns {AnswersFile & {clock: {uid: string, opened: number, fields: Record<string, number>}}}
+ */
+export function storedDocument(block, state) {
+  return { ...answersDocument(block, state),
+    clock: { uid: state.uid || "", opened: state.opened || 0, fields: state.clock || {} } };
+}
+
+/**
+ * A stored list of assessments, read: those of `block`, and those set aside as they
+ * were, so that rewriting the list loses none of them.
+ * @typedef {object} StoredList
+ * @property {State[]} states the assessments the block can show
+ * @property {unknown[]} unreadable entries that are no answers file of this block
+ *   (damaged, of a later format, of another block)
+ * @property {Map<number, Record<string, unknown>[]>} older entries answered on another
+ *   version of the block, by version, as they were (their fitted answers are in `states`)
+ */
+
+/**
+ * The assessments in a stored list; null when the text is not a list at all.
  * @param {ClientData} block
  * @param {string} text
- * @returns {State[] | null}
+ * @returns {StoredList | null}
  */
 export function readAssessments(block, text) {
   let data;
@@ -171,8 +218,112 @@ export function readAssessments(block, text) {
     return null;
   }
   if (!Array.isArray(data)) return null;
-  return data.filter((document) => isForBlock(block, document))
-    .map((document) => fitAnswers(block, document).state);
+  /** @type {StoredList} */
+  const list = { states: [], unreadable: [], older: new Map() };
+  data.forEach((document) => {
+    // The limits of reader data are for files coming in: what this browser stored, it
+    // keeps, even from before the limits.
+    if (!isForBlock(block, document)) {
+      list.unreadable.push(document);
+      return;
+    }
+    const state = fitAnswers(block, document).state;
+    if (!state.uid) state.uid = legacyUid(JSON.stringify(document));
+    list.states.push(state);
+    const version = Number(document.version);
+    if (version !== block.version) {
+      list.older.set(version, (list.older.get(version) || []).concat([document]));
+    }
+  });
+  return list;
+}
+
+/**
+ * What is wrong with an answers file, as the key of its words: a limit of reader data
+ * (SPEC section 5; formats/answers.py's Limits), or a shape that formats/answers.py's
+ * AnswersFile refuses ("import_not_answers"); null when nothing is. The page and
+ * `report` accept the same files (tests/unit/test_same_files.py holds them to it).
+ * @param {ClientData} block
+ * @param {Record<string, unknown>} document
+ * @returns {"limit_label" | "limit_note" | "limit_date" | "limit_entries"
+ *   | "import_not_answers" | null}
+ */
+export function overLimit(block, document) {
+  const limits = block.formats.limits;
+  const isText = (/** @type {unknown} */ text, /** @type {number} */ most) =>
+    typeof text === "string" && text.length <= most;
+  const absent = (/** @type {unknown} */ value) => value === undefined || value === null;
+  const kind = document.kind, version = document.version;
+  if (document.format !== block.formats.answers || (kind !== "checklist" && kind !== "worksheet") ||
+    typeof document.id !== "string" || document.id.length > 200 ||
+    !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(document.id) ||
+    typeof version !== "number" || !Number.isInteger(version) || version < 1 || version > 1000000 ||
+    typeof document.lang !== "string" || document.lang.length > 35 ||
+    !/^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$/.test(document.lang) ||
+    !(absent(document.updated) || isText(document.updated, 64)) ||
+    !(document.answers === undefined || isObject(document.answers)) ||
+    !(document.notes === undefined || isObject(document.notes))) {
+    return "import_not_answers";
+  }
+  if (!(document.label === undefined || isText(document.label, limits.label)) ||
+    !(absent(document.assessor) || isText(document.assessor, limits.label))) {
+    return "limit_label";
+  }
+  if (!absent(document.date) && !isIsoDate(document.date)) return "limit_date";
+  const answers = entriesIn(document.answers), notes = entriesIn(document.notes);
+  if (Object.keys(answers).length > limits.entries || Object.keys(notes).length > limits.entries) {
+    return "limit_entries";
+  }
+  const na = block.formats.na;
+  const fits = (/** @type {unknown} */ answer) => answer === na ||
+    (kind === "checklist" ? typeof answer === "boolean"
+      : typeof answer === "number" && Number.isInteger(answer));
+  if (!Object.keys(answers).every((id) => fits(answers[id]))) return "import_not_answers";
+  if (Object.keys(notes).some((id) => !isText(notes[id], limits.note))) return "limit_note";
+  return null;
+}
+
+/**
+ * The words of a limit, with its numbers.
+ * @param {ClientData} block
+ * @param {"limit_label" | "limit_note" | "limit_date" | "limit_entries" | "limit_file"
+ *   | "limit_bundle"} limit
+ * @returns {string}
+ */
+export function limitWords(block, limit) {
+  const limits = block.formats.limits, text = block.strings[limit];
+  const numbers = {
+    limit_label: { count: limits.label }, limit_note: { count: limits.note }, limit_date: {},
+    limit_entries: { count: limits.entries }, limit_file: { size: limits.fileBytes / 1024 },
+    limit_bundle: { count: limits.bundleAssessments, size: limits.bundleBytes / 1048576 },
+  }[limit];
+  return Object.entries(numbers).reduce(
+    (words, [name, value]) => words.split("{" + name + "}").join(String(value)), text);
+}
+
+/**
+ * The stored text of a list of assessments, with the entries set aside put back as
+ * they were.
+ * @param {ClientData} block
+ * @param {State[]} states
+ * @returns {string}
+ */
+export function assessmentsText(block, states) {
+  return JSON.stringify(states.map((state) => storedDocument(block, state)));
+}
+
+/**
+ * Whether two assessments are the same as stored: the same label, header, answers,
+ * notes and (unless `time` is false) time of the last change.
+ * @param {State} a
+ * @param {State} b
+ * @param {boolean} [time]
+ * @returns {boolean}
+ */
+export function sameStored(a, b, time = true) {
+  return a.label === b.label && a.assessor === b.assessor && a.date === b.date &&
+    (!time || a.updated === b.updated) && sameRecord(a.answers, b.answers) &&
+    sameRecord(a.notes, b.notes);
 }
 
 /**
@@ -215,7 +366,7 @@ export function documentsIn(block, data) {
   if (isAnswersFile(block, data)) return [data];
   if (!isObject(data) || data.format !== block.formats.bundle) return null;
   const documents = data.assessments;
-  if (!Array.isArray(documents) || documents.length > MAX_BUNDLE) return null;
+  if (!Array.isArray(documents)) return null;
   return documents.every((document) => isAnswersFile(block, document)) ? documents : null;
 }
 
@@ -255,15 +406,17 @@ export function sameAssessment(a, b) {
 /**
  * `label`, or "label (2)", "label (3)"… when it is taken; no label stays none.
  * @param {string} label
- * @param {string[]} taken
+ * @param {string[] | Set<string>} taken
  * @returns {string}
  */
 export function distinctLabel(label, taken) {
-  if (label === "" || taken.indexOf(label) < 0) return label;
+  const has = (/** @type {string} */ name) =>
+    taken instanceof Set ? taken.has(name) : taken.indexOf(name) >= 0;
+  if (label === "" || !has(label)) return label;
   // "Vendor A (2)" taken again gives "Vendor A (3)", not "Vendor A (2) (2)".
   const base = baseLabel(label);
   let number = 2;
-  while (taken.indexOf(base + " (" + number + ")") >= 0) number += 1;
+  while (has(base + " (" + number + ")")) number += 1;
   return base + " (" + number + ")";
 }
 
@@ -282,21 +435,36 @@ export function distinctLabel(label, taken) {
  * @returns {Merged}
  */
 export function mergeAssessments(existing, incoming) {
-  const known = existing.slice();
+  // By key and by label, so that a bundle of thousands merges in one pass.
+  const known = new Set(existing.map(assessmentKey));
+  const labels = new Set(existing.map((state) => state.label));
   /** @type {Merged} */
   const merged = { added: [], skipped: [], renamed: [] };
   incoming.forEach((state) => {
-    if (known.some((other) => sameAssessment(other, state))) {
+    const key = assessmentKey(state);
+    if (known.has(key)) {
       merged.skipped.push(state);
       return;
     }
-    const label = distinctLabel(state.label, known.map((other) => other.label));
+    const label = distinctLabel(state.label, labels);
     const kept = { ...state, label };
     if (label !== state.label) merged.renamed.push(kept);
-    known.push(kept);
+    known.add(key);
+    labels.add(label);
     merged.added.push(kept);
   });
   return merged;
+}
+
+/**
+ * What makes two assessments the same one (sameAssessment), as one text.
+ * @param {State} state
+ * @returns {string}
+ */
+function assessmentKey(state) {
+  /** @param {Record<string, unknown>} record */
+  const sorted = (record) => Object.keys(record).sort().map((key) => [key, record[key]]);
+  return JSON.stringify([baseLabel(state.label), sorted(state.answers), sorted(state.notes)]);
 }
 
 /**
@@ -305,5 +473,7 @@ export function mergeAssessments(existing, incoming) {
  * @returns {State}
  */
 export function copyState(state) {
-  return { ...state, answers: { ...state.answers }, notes: { ...state.notes } };
+  const copy = { ...state, answers: { ...state.answers }, notes: { ...state.notes } };
+  if (state.clock) copy.clock = { ...state.clock };
+  return copy;
 }

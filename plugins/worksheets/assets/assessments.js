@@ -17,12 +17,15 @@ function comparing() {
 /** @typedef {import("./table.js").Sort} Sort */
 
 /**
- * The assessments as they were before a deletion, to undo it.
+ * A deleted assessment and where it was, to undo the deletion.
  * @typedef {object} Snapshot
  * @property {State} state
- * @property {State[]} archive
- * @property {number} ref where the deleted one was
+ * @property {number} ref
  */
+
+// Assessments side by side on screen at once: more are shown a page at a time, so that a
+// bundle of thousands draws (and every click redraws) as quickly as a dozen.
+const PAGE = 12;
 
 /** @type {Record<Sort, Sort>} */
 const NEXT_SORT = { none: "descending", descending: "ascending", ascending: "descending" };
@@ -44,8 +47,12 @@ export class AssessmentsView {
     this.sort = "none";
     /** @type {number | null} the assessment being renamed */
     this.renaming = null;
+    /** @type {State | null} */
+    this.renamingState = null;
     /** @type {Snapshot | null} */
     this.snapshot = null;
+    /** the first column on screen, when there are more than PAGE */
+    this.first = 0;
     /** @type {Promise<void>} the comparison's latest drawing (its modules load first) */
     this.drawn = Promise.resolve();
   }
@@ -75,17 +82,40 @@ export class AssessmentsView {
     return isFinite(value) && value >= 0 ? value : fallback;
   }
 
-  /** The comparison of every assessment in columns, its words, and how to draw it. */
-  async grid() {
+  /**
+   * The comparison of every assessment in columns, its words, and how to draw it; `paged`:
+   * only the columns of the page on screen (the best of each row is still the best of all).
+   * @param {boolean} [paged]
+   */
+  async grid(paged = false) {
     const [compare, grid, table] = await comparing();
     const block = this.owner.block, states = this.owner.list();
     const tolerance = this.toleranceValue(compare.DEFAULT_TOLERANCE);
     const comparison = compare.compareAssessments(block, states, tolerance);
-    const order = compare.columnOrder(comparison, this.sort);
+    const all = compare.columnOrder(comparison, this.sort);
+    this.first = Math.max(0, Math.min(this.first, (Math.ceil(all.length / PAGE) - 1) * PAGE));
+    const order = paged ? all.slice(this.first, this.first + PAGE) : all;
     return {
-      order, grid: grid.comparisonGrid(block, comparison, order, this.showsSpread()),
+      order, count: all.length,
+      grid: grid.comparisonGrid(block, comparison, order, this.showsSpread()),
       rows: grid.gridRows, table: table.comparisonTable,
     };
+  }
+
+  /**
+   * Shows the pages' buttons and which columns are on screen, when there is more than one page.
+   * @param {number} count
+   * @param {number} shown
+   */
+  showPage(count, shown) {
+    const pages = find(this.holder, ".worksheets-compare-pages");
+    pages.hidden = count <= PAGE;
+    if (pages.hidden) return;
+    find(pages, ".worksheets-compare-page").textContent = fill(this.owner.strings.compare_page,
+      { first: this.first + 1, last: this.first + shown, count });
+    const [previous, next] = Array.from(pages.querySelectorAll("button"));
+    previous.disabled = this.first === 0;
+    next.disabled = this.first + PAGE >= count;
   }
 
   /** Shows the comparison when there are two assessments or more; keeps focus where it was. */
@@ -107,9 +137,10 @@ export class AssessmentsView {
     const action = focused && this.scroll.contains(focused)
       ? focused.getAttribute("data-worksheets-action") : null;
     const ref = focused && focused.getAttribute("data-worksheets-ref");
-    const { order, grid, table } = await this.grid();
+    const { order, count, grid, table } = await this.grid(true);
     // Another render began while the modules loaded: the latest one draws.
     if (this.owner.list().length < 2) return;
+    this.showPage(count, order.length);
     // Focus that moved elsewhere meanwhile (to an Undo button, say) stays there.
     const keep = action && document.activeElement === focused;
     this.scroll.textContent = "";
@@ -171,7 +202,10 @@ export class AssessmentsView {
   act(action, ref) {
     const owner = this.owner, states = owner.list(), chosen = states[ref];
     const s = owner.strings, name = chosen ? chosen.label || s.unnamed : "";
-    if (action === "sort") {
+    if (action === "page-previous" || action === "page-next") {
+      this.first += action === "page-next" ? PAGE : -PAGE;
+      this.render();
+    } else if (action === "sort") {
       this.sort = NEXT_SORT[this.sort];
       this.render();
     } else if (action === "spread") {
@@ -194,24 +228,28 @@ export class AssessmentsView {
   }
 
   /**
-   * Opens, renames, duplicates or deletes one assessment.
+   * Opens, renames, duplicates or deletes one assessment. Each starts from the
+   * assessments as stored (another tab may have changed them) and, when storage is
+   * full, changes nothing (the block says so).
    * @param {string} action
    * @param {number} ref
    * @param {string} name
    */
   manage(action, ref, name) {
-    const owner = this.owner, s = owner.strings;
+    const owner = this.owner, s = owner.strings, chosen = owner.list()[ref];
     if (action === "rename") this.startRename(ref, name);
     if (["open", "duplicate", "delete"].indexOf(action) < 0) return;
     this.forget();
     if (action === "open") {
-      owner.openAt(ref);
-      this.announce("");
+      if (owner.open(chosen)) this.announce("");
     } else if (action === "duplicate") {
-      owner.duplicateAt(ref);
-      this.announce(fill(s.duplicated, { label: name, copy: owner.state.label || s.unnamed }));
+      if (owner.duplicate(chosen)) {
+        this.announce(fill(s.duplicated, { label: name, copy: owner.state.label || s.unnamed }));
+      }
     } else if (action === "delete") {
-      this.snapshot = { ...owner.deleteAt(ref), ref };
+      const deleted = owner.remove(chosen);
+      if (!deleted) return;
+      this.snapshot = deleted;
       this.announce(fill(s.deleted, { label: name }), [{ label: s.undo, run: () => this.undo() }]);
       this.said.buttons[0].focus();
       return;
@@ -219,14 +257,15 @@ export class AssessmentsView {
     this.focusAction("rename", 0);
   }
 
+  /** Puts the deleted assessment back, into the assessments as they are now. */
   undo() {
     const snapshot = this.snapshot, s = this.owner.strings;
     if (!snapshot) return;
     this.snapshot = null;
-    this.owner.restore(snapshot.state, snapshot.archive);
-    const restored = this.owner.list()[snapshot.ref];
-    this.announce(fill(s.restored, { label: restored.label || s.unnamed }));
-    this.focusAction(snapshot.ref === 0 ? "rename" : "open", snapshot.ref);
+    const ref = this.owner.undelete(snapshot.state, snapshot.ref);
+    if (ref < 0) return;
+    this.announce(fill(s.restored, { label: snapshot.state.label || s.unnamed }));
+    this.focusAction(ref === 0 ? "rename" : "open", ref);
   }
 
   /**
@@ -236,6 +275,7 @@ export class AssessmentsView {
    */
   startRename(ref, name) {
     this.renaming = ref;
+    this.renamingState = this.owner.list()[ref];
     this.renameLabel.textContent = fill(this.owner.strings.rename_label, { label: name });
     this.renameInput.value = this.owner.list()[ref].label;
     this.renameForm.hidden = false;
@@ -252,12 +292,14 @@ export class AssessmentsView {
     if (ref === null) return;
     this.renaming = null;
     this.renameForm.hidden = true;
-    const state = this.owner.list()[ref];
-    if (save && state && state.label !== this.renameInput.value.trim()) {
+    const state = this.renamingState, label = this.renameInput.value.trim();
+    this.renamingState = null;
+    if (save && state && state.label !== label) {
       const old = state.label || s.unnamed;
       this.forget();
-      this.owner.renameAt(ref, this.renameInput.value.trim());
-      this.announce(fill(s.renamed, { old, "new": state.label || s.unnamed }));
+      if (this.owner.rename(state, label)) {
+        this.announce(fill(s.renamed, { old, "new": label || s.unnamed }));
+      }
     }
     this.focusAction("rename", ref);
   }

@@ -18,9 +18,10 @@ import { percent } from "./result.js";
  * @returns {string}
  */
 export function csvCell(value) {
-  let text = value === null || value === undefined ? "" : String(value);
-  // A cell that starts like a formula is read as text by spreadsheets.
-  if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+  const text = (value === null || value === undefined ? "" : String(value))
+    // What a spreadsheet would take for a formula, at the start or after a comma or a
+    // semicolon (the separator of Spanish and Swedish spreadsheets), stays text.
+    .replace(/(^|[,;])( *)([=+\-@\t\r])/g, "$1$2'$3");
   return /[",\n\r;]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
 }
 

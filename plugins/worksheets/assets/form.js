@@ -85,10 +85,13 @@ export class Form {
     this.controls.forEach((controls, id) => {
       this.kind.show(controls, state.answers[id], na);
       const note = state.notes[id] || "";
-      controls.note.value = note;
+      // Only a changed value is set: setting one moves the caret of a note being typed.
+      if (controls.note.value !== note) controls.note.value = note;
       this.showNote(controls.note, note);
     });
-    this.header.forEach((input, name) => { input.value = state[name]; });
+    this.header.forEach((input, name) => {
+      if (input.value !== state[name]) input.value = state[name];
+    });
     this.showLabel(state);
   }
 

@@ -8,6 +8,7 @@
  * data gives (formats/documents.py). answersFromFields is pure, tested in tests/js.
  */
 
+import { isIsoDate } from "./answers.js";
 import { fill } from "./result.js";
 import { KINDS } from "./kinds.js";
 
@@ -43,16 +44,30 @@ export function blockInKeywords(block, keywords) {
 }
 
 /**
+ * A field as pdf.js reads it: its value (a checkbox's is its appearance state when it
+ * has one, "Off" when unchecked; a radio group's the name of the chosen button; text),
+ * and the names of its buttons. How a value counts is defined once, in
+ * plugins/worksheets/pdf/read.py, and both are tested on the same files.
+ * @typedef {object} FieldValue
+ * @property {string} value
+ * @property {string[]} buttons
+ */
+
+// A radio button's place, and an option, as plain decimal numbers (not "٣", "²" or "01").
+const INDEX = /^(0|[1-9][0-9]{0,6})$/;
+
+/**
  * The answers file of a PDF's field values: a checkbox's value is its export value
  * or "Off", a radio group's the index of the chosen button, a text field its text.
  * @param {ClientData} block
  * @param {{version: number, lang: string}} found
- * @param {Record<string, string>} values by field name
+ * @param {Record<string, FieldValue>} values by field name
  * @returns {Record<string, unknown>}
  */
 export function answersFromFields(block, found, values) {
-  const na = block.formats.na, checked = (/** @type {string} */ name) =>
-    Boolean(values[name]) && values[name] !== "Off";
+  const na = block.formats.na;
+  const text = (/** @type {string} */ name) => (values[name] ? values[name].value : "");
+  const checked = (/** @type {string} */ name) => text(name) !== "" && text(name) !== "Off";
   /** @type {Record<string, unknown>} */
   const answers = {};
   /** @type {Record<string, string>} */
@@ -60,38 +75,43 @@ export function answersFromFields(block, found, values) {
   block.sections.forEach((section) => {
     const options = (section.scale || []).map((point) => point.value);
     section.entries.forEach((entry) => {
-      const fields = entry.fields;
+      const fields = entry.fields, chosen = values[fields.answer];
       if (fields.na && checked(fields.na)) answers[entry.id] = na;
       else if (block.kind === "checklist" && checked(fields.answer)) answers[entry.id] = true;
-      else if (block.kind === "worksheet" && /^\d+$/.test(values[fields.answer] || "")) {
-        const index = Number(values[fields.answer]);
+      else if (block.kind === "worksheet" && chosen && INDEX.test(chosen.value) &&
+        chosen.buttons.indexOf(chosen.value) >= 0) {
+        const index = Number(chosen.value);
         const choice = index < options.length ? options[index] : index === options.length && block.allowNa ? na : undefined;
         if (choice !== undefined) answers[entry.id] = choice;
       }
-      if (values[fields.note]) notes[entry.id] = values[fields.note];
+      if (text(fields.note)) notes[entry.id] = text(fields.note);
     });
   });
-  const header = block.headerFields, date = String(values[header.date] || "").trim();
+  const header = block.headerFields, date = text(header.date).trim();
   return {
     format: block.formats.answers, kind: block.kind, id: block.id,
-    version: found.version, lang: found.lang, label: values[header.label] || "",
-    ...(values[header.assessor] ? { assessor: values[header.assessor] } : {}),
-    ...(/^\d{4}-\d{2}-\d{2}$/.test(date) ? { date } : {}),
+    version: found.version, lang: found.lang, label: text(header.label),
+    ...(text(header.assessor) ? { assessor: text(header.assessor) } : {}),
+    ...(isIsoDate(date) ? { date } : {}),
     updated: new Date().toISOString(), answers, notes,
   };
 }
 
 /**
- * Each field's value, by name, from pdf.js's field objects.
- * @param {Record<string, Array<{type?: string, value?: unknown}>>} objects
- * @returns {Record<string, string>}
+ * Each field's value and buttons, by name, from pdf.js's field objects; a value that is
+ * not text (a PDF array, say) is none.
+ * @param {Record<string, Array<{type?: string, value?: unknown, exportValues?: unknown}>>} objects
+ * @returns {Record<string, FieldValue>}
  */
-function fieldValues(objects) {
-  /** @type {Record<string, string>} */
+export function fieldValues(objects) {
+  /** @type {Record<string, FieldValue>} */
   const values = {};
   Object.entries(objects).forEach(([name, widgets]) => {
     const widget = widgets.find((candidate) => candidate.type) || widgets[0];
-    if (widget && widget.value !== undefined && widget.value !== null) values[name] = String(widget.value);
+    if (!widget || typeof widget.value !== "string") return;
+    const buttons = widgets.map((candidate) => candidate.exportValues)
+      .filter((value) => typeof value === "string");
+    values[name] = { value: widget.value, buttons: /** @type {string[]} */ (buttons) };
   });
   return values;
 }

@@ -14,11 +14,19 @@ const PROBE = "worksheets:probe";
  */
 export function storageKeys(block) {
   const answers = "worksheets:" + block.kind + ":" + block.id;
+  const assessments = answers + ":assessments";
   return {
     answers,
-    assessments: answers + ":assessments",
+    assessments,
     /** @param {unknown} version */
     version: (version) => answers + ":version-" + String(version),
+    /** kept assessments of an older version, as they were: a list of answers files
+     * @param {unknown} version */
+    keptVersion: (version) => assessments + ":version-" + String(version),
+    /** kept assessments the page could not read, as they were: a list */
+    keptUnreadable: assessments + ":unreadable",
+    /** when each deleted assessment was deleted, by its uid (sync.js) */
+    deleted: assessments + ":deleted",
   };
 }
 
@@ -76,6 +84,41 @@ export class SafeStorage {
     } catch {
       return false;
     }
+  }
+
+  /**
+   * Writes several keys as one: each change is text to store, or null to remove the
+   * key. When one fails (a full storage), those already made are undone in reverse
+   * order, so storage is as it was and nothing half-written survives; false then.
+   * The changes that free room go first, so that a change that frees more than it
+   * takes fits in a full storage. Undoing passes back through states that fit before,
+   * so it cannot fail for space.
+   * @param {Array<[string, string | null]>} changes
+   * @returns {boolean}
+   */
+  write(changes) {
+    if (!this.storage) return false;
+    /** @type {Array<[string, string | null | undefined]>} */
+    const done = [];
+    const growth = (/** @type {[string, string | null]} */ [key, value]) =>
+      (value === null ? 0 : value.length) - (this.get(key) || "").length;
+    const ordered = changes.map((change) => ({ change, grows: growth(change) }))
+      .sort((a, b) => a.grows - b.grows).map((entry) => entry.change);
+    for (const [key, value] of ordered) {
+      const before = this.get(key);
+      if (before === value) continue;
+      const ok = value === null ? this.remove(key) : this.set(key, value);
+      if (!ok || before === undefined) {
+        if (ok) done.push([key, before]);
+        for (const [doneKey, doneBefore] of done.reverse()) {
+          if (doneBefore === null) this.remove(doneKey);
+          else if (doneBefore !== undefined) this.set(doneKey, doneBefore);
+        }
+        return false;
+      }
+      done.push([key, before]);
+    }
+    return true;
   }
 
   /**

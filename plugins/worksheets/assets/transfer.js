@@ -3,8 +3,8 @@
  * of all, and importing answers files and bundles, which never overwrites. */
 
 import { isPdf, readPdfFile } from "./pdfimport.js";
-import { answersDocument, bundleDocument, documentsIn, fitAnswers, isForBlock,
-  mergeAssessments } from "./answers.js";
+import { answersDocument, bundleDocument, documentsIn, fitAnswers, isForBlock, limitWords,
+  mergeAssessments, overLimit } from "./answers.js";
 import { assessmentsRows, blockCsv, csvText } from "./csv.js";
 import { KINDS } from "./kinds.js";
 import { fill } from "./result.js";
@@ -117,6 +117,29 @@ export function exportAllCsv(block, states) {
 }
 
 /**
+ * JSON as formats/answers.py's parse_assessments reads it: undefined when it is not
+ * JSON, holds text that is no text (a lone surrogate, in a key or a value), or a number
+ * beyond a double (JSON.parse would make it Infinity).
+ * @param {string} text
+ * @returns {unknown}
+ */
+export function parseJson(text) {
+  let sound = true;
+  /** @param {unknown} value */
+  const wellFormed = (value) => typeof value !== "string" || !/[\ud800-\udfff]/u.test(value);
+  try {
+    const data = JSON.parse(text, (key, value) => {
+      if (!wellFormed(key) || !wellFormed(value) ||
+        (typeof value === "number" && !isFinite(value))) sound = false;
+      return value;
+    });
+    return sound ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The assessments of `block` in the text of the file `name`: an answers file or a bundle.
  * @param {ClientData} block
  * @param {TextFile} file
@@ -130,10 +153,8 @@ export function readFile(block, file) {
     read.problems.push(file.problem);
     return read;
   }
-  let data;
-  try {
-    data = JSON.parse(file.text);
-  } catch {
+  const data = parseJson(file.text);
+  if (data === undefined) {
     read.problems.push(fill(s.import_not_json, { file: file.name }));
     return read;
   }
@@ -143,6 +164,25 @@ export function readFile(block, file) {
     return read;
   }
   read.bundle = documents.length !== 1 || documents[0] !== data;
+  const limits = block.formats.limits, bytes = new TextEncoder().encode(file.text).length;
+  /** @type {string | null} a limit the file is beyond: then nothing of it is imported */
+  let beyond = null;
+  if (read.bundle && (documents.length > limits.bundleAssessments || bytes > limits.bundleBytes)) {
+    beyond = limitWords(block, "limit_bundle");
+  } else if (!read.bundle && bytes > limits.fileBytes) {
+    beyond = limitWords(block, "limit_file");
+  } else {
+    const over = documents.map((document) => overLimit(block, document)).find(Boolean);
+    if (over === "import_not_answers") {
+      read.problems.push(fill(s.import_not_answers, { file: file.name }));
+      return read;
+    }
+    if (over) beyond = limitWords(block, over);
+  }
+  if (beyond !== null) {
+    read.problems.push(fill(s.import_limit, { file: file.name, limit: beyond }));
+    return read;
+  }
   const mine = documents.filter((document) => isForBlock(block, document));
   if (documents.length === 0) {
     read.problems.push(fill(s.import_bundle, { count: 0, file: file.name }));
@@ -213,7 +253,11 @@ export function importFiles(block, existing, files) {
  */
 export function readFiles(block, list) {
   const files = list ? Array.from(list) : [];
-  return Promise.all(files.map((file) => isPdf(file)
-    ? readPdfFile(block, file)
-    : file.text().then((text) => ({ name: file.name, text }))));
+  const limits = block.formats.limits;
+  // A file larger than any bundle may be is not read into memory at all.
+  return Promise.all(files.map((file) => !isPdf(file) && file.size > limits.bundleBytes
+    ? { name: file.name, text: "", problem: fill(block.strings.import_limit,
+      { file: file.name, limit: limitWords(block, "limit_bundle") }) }
+    : isPdf(file) ? readPdfFile(block, file)
+      : file.text().then((text) => ({ name: file.name, text }))));
 }

@@ -64,10 +64,22 @@
 
 /**
  * The formats the script writes and the value of a "not applicable" answer.
+ * The limits of reader data (formats/answers.py's Limits).
+ * @typedef {object} Limits
+ * @property {number} label characters of a label or an assessor
+ * @property {number} note characters of a note
+ * @property {number} entries answers or notes in one assessment
+ * @property {number} fileBytes bytes of an answers file (UTF-8)
+ * @property {number} bundleAssessments assessments in a bundle
+ * @property {number} bundleBytes bytes of a bundle
+ */
+
+/**
  * @typedef {object} Formats
  * @property {string} answers
  * @property {string} bundle
  * @property {string} na
+ * @property {Limits} limits
  */
 
 /**
@@ -86,8 +98,11 @@
  *   | "report_best" | "report_failed" | "report_overall" | "report_result" | "report_spread"
  *   | "reset_confirm" | "restored" | "score" | "score_none" | "share_add" | "share_copied"
  *   | "share_damaged" | "share_dismiss" | "share_manual" | "share_offer" | "share_source"
- *   | "share_wrong_block" | "storage_full" | "storage_unavailable" | "storage_unreadable"
- *   | "undo" | "unnamed" | "version_changed"} StringKey
+ *   | "share_wrong_block" | "storage_unavailable" | "storage_unreadable"
+ *   | "undo" | "unnamed" | "version_changed" | "storage_failed" | "storage_saved_again"
+ *   | "storage_unchanged" | "storage_import_failed" | "storage_export" | "kept_unreadable"
+ *   | "kept_version" | "changed_elsewhere" | "import_limit" | "limit_label" | "limit_note"
+ *   | "limit_date" | "limit_entries" | "limit_file" | "limit_bundle" | "compare_page"} StringKey
  */
 
 /** @typedef {Record<StringKey, string>} Strings */
@@ -134,6 +149,9 @@
  * @property {Answers} answers
  * @property {Record<string, string>} notes
  * @property {string | null} updated
+ * @property {string} [uid] its identity in this browser (sync.js)
+ * @property {number} [opened] when it became the open one, in ms since 1970
+ * @property {Record<string, number>} [clock] when each field last changed (sync.js)
  */
 
 /**

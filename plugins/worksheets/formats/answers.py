@@ -15,12 +15,16 @@ vectors in ``tests/vectors/answers.json`` keep both in step.
 from __future__ import annotations
 
 import datetime
+import json
+import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictBool,
@@ -38,12 +42,59 @@ NA: Literal["na"] = "na"
 
 _SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _LANGUAGE = r"^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$"
-# Generous bounds for what a person writes; they keep a hostile file small.
-MAX_TEXT = 4000
-MAX_ENTRIES = 500
+_CALENDAR_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The limits of reader data (SPEC section 5), the same in the page, ``report`` and
+    ``read-pdf``: generous for what a person writes, small for a hostile file. The page
+    gets them in its data (``formats/client.py``), so no second copy exists."""
+
+    label: int = 200
+    """Characters of a label or an assessor."""
+    note: int = 4000
+    """Characters of a note."""
+    action: int = 1000
+    """Characters of an action's texts."""
+    entries: int = 500
+    """Answers or notes in one assessment (a block has at most 500 entries)."""
+    file_bytes: int = 256 * 1024
+    """Bytes of one answers file, as UTF-8 (a share link carries no more)."""
+    bundle_assessments: int = 10_000
+    """Assessments in one bundle."""
+    bundle_bytes: int = 20 * 1024 * 1024
+    """Bytes of one bundle."""
+
+
+LIMITS = Limits()
+MAX_TEXT = LIMITS.note
+MAX_ENTRIES = LIMITS.entries
+
+
+def _exact_number(value: Any) -> Any:
+    # JSON has one kind of number: 2.0 is the scale value 2, as it is for the page's
+    # JSON.parse; 2.5, inf and nan are no scale value and fail as they are.
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return value
+
+
+def _calendar_date(value: str | None) -> str | None:
+    # Only YYYY-MM-DD: Python 3.11 also takes "2026-W01-1" and "20260101", which the
+    # page refuses and which would sort as text among the trends' dates.
+    if value is None:
+        return None
+    if not _CALENDAR_DATE.fullmatch(value):
+        raise ValueError("must be a calendar date as YYYY-MM-DD")
+    datetime.date.fromisoformat(value)
+    return value
+
 
 Answer = StrictBool | StrictInt | Literal["na"]
-ShortText = Annotated[str, Field(max_length=MAX_TEXT)]
+ExactAnswer = Annotated[Answer, BeforeValidator(_exact_number)]
+ShortText = Annotated[str, Field(max_length=LIMITS.label)]
+NoteText = Annotated[str, Field(max_length=LIMITS.note)]
 
 
 class AnswersFile(BaseModel):
@@ -51,26 +102,25 @@ class AnswersFile(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    format: Literal["worksheets/answers@1"] = "worksheets/answers@1"
+    # Required, in a bundle too: the page takes no entry without it (assets/answers.js).
+    format: Literal["worksheets/answers@1"]
     kind: Literal["checklist", "worksheet"]
     id: Annotated[str, Field(pattern=_SLUG, max_length=200)]
-    version: Annotated[StrictInt, Field(ge=1, le=1_000_000)]
+    version: Annotated[StrictInt, Field(ge=1, le=1_000_000), BeforeValidator(_exact_number)]
     lang: Annotated[str, Field(pattern=_LANGUAGE, max_length=35)]
     label: ShortText = ""
     assessor: ShortText | None = None
-    date: str | None = Field(default=None, description="ISO date (YYYY-MM-DD) of the assessment.")
+    date: str | None = Field(
+        default=None, description="Calendar date (YYYY-MM-DD) of the assessment."
+    )
     updated: Annotated[str, Field(max_length=64)] | None = None
-    answers: Annotated[dict[str, Answer], Field(max_length=MAX_ENTRIES)] = {}
-    notes: Annotated[dict[str, ShortText], Field(max_length=MAX_ENTRIES)] = {}
+    answers: Annotated[dict[str, ExactAnswer], Field(max_length=MAX_ENTRIES)] = {}
+    notes: Annotated[dict[str, NoteText], Field(max_length=MAX_ENTRIES)] = {}
 
     @field_validator("date")
     @classmethod
     def _iso_date(cls, value: str | None) -> str | None:
-        if value is not None:
-            datetime.date.fromisoformat(value)
-            if len(value) != len("2026-11-24"):
-                raise ValueError("must be a date as YYYY-MM-DD")
-        return value
+        return _calendar_date(value)
 
     @model_validator(mode="after")
     def _answers_of_kind(self) -> AnswersFile:
@@ -93,7 +143,7 @@ class Bundle(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
     format: Literal["worksheets/bundle@1"] = "worksheets/bundle@1"
-    assessments: Annotated[list[AnswersFile], Field(max_length=10_000)]
+    assessments: Annotated[list[AnswersFile], Field(max_length=LIMITS.bundle_assessments)]
 
     def as_json(self) -> dict[str, Any]:
         return {"format": self.format, "assessments": [a.as_json() for a in self.assessments]}
@@ -101,6 +151,55 @@ class Bundle(BaseModel):
 
 class AnswersError(ValueError):
     """The data is not an answers file or bundle; the message says why, in one line."""
+
+
+# JSON's numbers as the page's JSON.parse holds them: a double. Beyond it the page has
+# Infinity; both refuse such a file, and NaN and Infinity, which are no JSON.
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError("a number beyond a double")
+    return value
+
+
+def _double_int(text: str) -> int:
+    if len(text) > 400 or not math.isfinite(float(text)):
+        raise ValueError("a number beyond a double")
+    return int(text)
+
+
+def _no_constant(text: str) -> float:
+    raise ValueError(f"{text} is no JSON number")
+
+
+def parse_assessments(raw: bytes) -> list[AnswersFile]:
+    """The assessments in the bytes of a file: an answers file of at most
+    ``LIMITS.file_bytes`` or a bundle of at most ``LIMITS.bundle_bytes``, as UTF-8 JSON
+    whose every text is text (no lone surrogate); anything else is an ``AnswersError``."""
+    if len(raw) > LIMITS.bundle_bytes:
+        raise AnswersError(f"is larger than a bundle may be ({LIMITS.bundle_bytes // 2**20} MiB)")
+    try:
+        parsed = json.loads(
+            raw.decode("utf-8-sig"),
+            parse_float=_finite_float,
+            parse_int=_double_int,
+            parse_constant=_no_constant,
+        )
+        # A lone surrogate ("\ud800") is valid JSON but no text: it cannot be written out.
+        json.dumps(parsed, ensure_ascii=False).encode("utf-8")
+    except UnicodeError:
+        raise AnswersError("is not UTF-8 text") from None
+    except RecursionError:
+        raise AnswersError("is not JSON (nested too deeply)") from None
+    except ValueError as error:
+        # JSONDecodeError, and an integer of more than 4,300 digits.
+        raise AnswersError(f"is not JSON ({str(error).splitlines()[0][:80]})") from None
+    documents = load_assessments(parsed)
+    if parsed.get("format") == ANSWERS_FORMAT and len(raw) > LIMITS.file_bytes:
+        raise AnswersError(
+            f"is larger than an answers file may be ({LIMITS.file_bytes // 1024} KiB)"
+        )
+    return documents
 
 
 def load_assessments(data: Any) -> list[AnswersFile]:

@@ -22,27 +22,30 @@ from ..model import (
     WorksheetSection,
 )
 from ..strings import Strings
-from .answers import ANSWERS_FORMAT, BUNDLE_FORMAT, NA
+from .answers import ANSWERS_FORMAT, BUNDLE_FORMAT, LIMITS, NA
 from .documents import BlockPdf
 from .fields import FieldName
 
 # The strings that the script uses (a test keeps this list complete).
 CLIENT_STRINGS = (
-    "answer_no", "answer_yes", "band", "band_pending", "compare_actions", "compare_caption",
-    "compare_completion", "compare_open", "complete", "completion", "critical", "csv_answer",
-    "csv_item", "csv_note", "csv_score", "csv_section", "delete_assessment", "deleted",
-    "duplicate_assessment", "duplicated", "failed_critical", "import_bundle", "import_done",
-    "import_dropped", "import_duplicates", "import_not_answers", "import_not_json",
-    "import_other_blocks", "import_pdf_damaged", "import_pdf_flat", "import_pdf_other",
-    "import_pdf_unavailable", "import_renamed", "import_wrong_block", "kind_checklist",
-    "kind_worksheet", "label_field", "list_separator", "not_applicable", "now_open",
-    "open_assessment", "open_required", "pdf_assessor", "pdf_date", "percent", "progress",
-    "progress_count", "progress_none", "provisional", "rename_assessment", "rename_label",
-    "renamed", "report_best", "report_beyond", "report_failed", "report_overall",
-    "report_result", "report_spread", "reset_confirm", "restored", "score", "score_none",
-    "share_add", "share_copied", "share_damaged", "share_dismiss", "share_manual",
-    "share_offer", "share_source", "share_wrong_block", "storage_full", "storage_unavailable",
-    "storage_unreadable", "undo", "unnamed", "version_changed",
+    "answer_no", "answer_yes", "band", "band_pending", "changed_elsewhere", "compare_actions",
+    "compare_caption", "compare_completion", "compare_open", "compare_page", "complete",
+    "completion", "critical", "csv_answer", "csv_item", "csv_note", "csv_score", "csv_section",
+    "delete_assessment", "deleted", "duplicate_assessment", "duplicated", "failed_critical",
+    "import_bundle", "import_done", "import_dropped", "import_duplicates", "import_limit",
+    "import_not_answers", "import_not_json", "import_other_blocks", "import_pdf_damaged",
+    "import_pdf_flat", "import_pdf_other", "import_pdf_unavailable", "import_renamed",
+    "import_wrong_block", "kept_unreadable", "kept_version", "kind_checklist", "kind_worksheet",
+    "label_field", "limit_bundle", "limit_date", "limit_entries", "limit_file", "limit_label",
+    "limit_note", "list_separator", "not_applicable", "now_open", "open_assessment",
+    "open_required", "pdf_assessor", "pdf_date", "percent", "progress", "progress_count",
+    "progress_none", "provisional", "rename_assessment", "rename_label", "renamed", "report_best",
+    "report_beyond", "report_failed", "report_overall", "report_result", "report_spread",
+    "reset_confirm", "restored", "score", "score_none", "share_add", "share_copied",
+    "share_damaged", "share_dismiss", "share_manual", "share_offer", "share_source",
+    "share_wrong_block", "storage_export", "storage_failed", "storage_import_failed",
+    "storage_saved_again", "storage_unavailable", "storage_unchanged", "storage_unreadable",
+    "undo", "unnamed", "version_changed",
 )  # fmt: skip
 
 
@@ -90,10 +93,22 @@ class HeaderFields(TypedDict):
     date: str
 
 
+class LimitsData(TypedDict):
+    """The limits of reader data (``formats.answers.Limits``), for the page to apply."""
+
+    label: int
+    note: int
+    entries: int
+    fileBytes: int
+    bundleAssessments: int
+    bundleBytes: int
+
+
 class Formats(TypedDict):
     answers: str
     bundle: str
     na: str
+    limits: LimitsData
 
 
 class PdfData(TypedDict):
@@ -170,7 +185,19 @@ def client_data(model: Checklist | Worksheet, lang: str, title: str) -> ClientDa
             "assessor": str(FieldName(model.id, None, "assessor")),
             "date": str(FieldName(model.id, None, "date")),
         },
-        "formats": {"answers": ANSWERS_FORMAT, "bundle": BUNDLE_FORMAT, "na": NA},
+        "formats": {
+            "answers": ANSWERS_FORMAT,
+            "bundle": BUNDLE_FORMAT,
+            "na": NA,
+            "limits": {
+                "label": LIMITS.label,
+                "note": LIMITS.note,
+                "entries": LIMITS.entries,
+                "fileBytes": LIMITS.file_bytes,
+                "bundleAssessments": LIMITS.bundle_assessments,
+                "bundleBytes": LIMITS.bundle_bytes,
+            },
+        },
         "pdf": {"keywordPrefix": BlockPdf.keyword_prefix(model.kind, model.id)},
         "sections": sections,
     }

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..formats.answers import AnswersError, AnswersFile, Fitted, fit, load_assessments
+from ..formats.answers import LIMITS, AnswersError, AnswersFile, Fitted, fit, parse_assessments
 from ..model import Checklist, Worksheet
 from ..scan import Site
 
-# A file larger than this is not an answers file a person exported.
-MAX_FILE_BYTES = 20 * 1024 * 1024
+# A file larger than a bundle may be is read no further.
+MAX_FILE_BYTES = LIMITS.bundle_bytes
 
 
 class InputError(Exception):
@@ -55,11 +54,7 @@ def _documents(path: Path) -> list[AnswersFile]:
         except PdfReadError as error:
             raise InputError(f"{path}: {error}") from None
     try:
-        parsed = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
-        raise InputError(f"{path}: not JSON ({str(error)[:80]})") from None
-    try:
-        return load_assessments(parsed)
+        return parse_assessments(data)
     except AnswersError as error:
         raise InputError(f"{path}: {error}") from None
 

@@ -11,6 +11,10 @@ from .compare import DEFAULT_TOLERANCE, compare, trends
 from .inputs import InputError, read_inputs
 from .tables import Table, comparison_table, trend_table
 
+# Assessments of one block an HTML or PDF report lays out: a few seconds of WeasyPrint
+# (bench/), where 10,000 took minutes; Markdown and CSV take any number.
+MAX_LAID_OUT = 200
+
 
 def make_report(
     paths: list[Path],
@@ -25,6 +29,15 @@ def make_report(
     inputs = read_inputs(paths, site, lang)
     if not inputs.assessments:
         raise InputError("no assessment in the files fits a block of the docs")
+    if output_format in ("html", "pdf"):
+        for block_id, assessments in inputs.assessments.items():
+            if len(assessments) > MAX_LAID_OUT:
+                raise InputError(
+                    f"'{block_id}' has {len(assessments)} assessments; --format {output_format} "
+                    f"lays out at most {MAX_LAID_OUT} of one block (about "
+                    f"{MAX_LAID_OUT // write.COLUMNS_PER_TABLE} pages): use --format csv or md "
+                    "for all of them, or give fewer files"
+                )
     strings = Strings(lang)
     tables: list[Table] = []
     for _block_id, assessments in sorted(inputs.assessments.items()):

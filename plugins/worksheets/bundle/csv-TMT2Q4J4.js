@@ -1,1 +1,0 @@
-import{a,b,c,d,e}from"./chunk-DTAPASFI.js";import"./chunk-GN2EP5ME.js";import"./chunk-53FQUFLG.js";import"./chunk-YJ7DSG7G.js";import"./chunk-E3HAR3KK.js";import"./chunk-GWTOIGHW.js";import"./chunk-AYPSP67V.js";export{d as assessmentsRows,e as blockCsv,c as blockRows,a as csvCell,b as csvText};
