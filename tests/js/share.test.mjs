@@ -79,3 +79,14 @@ test("the link is the page's address with the fragment in place of any other", (
     "https://kb.example/ready/#worksheets-share=1j.e30");
   assert.equal(withFragment("https://kb.example/ready/?a=1", "x"), "https://kb.example/ready/?a=1#x");
 });
+
+test("a link carries no more than an answers file may hold, however well it compresses", async () => {
+  const limit = 256 * 1024;
+  const bomb = { ...DOCUMENT, notes: { a: "x".repeat(2 * limit) } };
+  const fragment = await encodeShare(bomb);
+  assert.ok(fragment.length < 4000, "a few KB of link");
+  assert.deepEqual(await decodeShare(fragment, limit), { problem: "damaged" });
+  const plain = await encodeShare(bomb, false);
+  assert.deepEqual(await decodeShare(plain, limit), { problem: "damaged" });
+  assert.equal((await decodeShare(await encodeShare(DOCUMENT), limit)).problem, null);
+});

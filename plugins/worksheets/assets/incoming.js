@@ -66,8 +66,9 @@ function offer(owner, data) {
  * @param {Block[]} blocks
  */
 export async function openShared(blocks) {
-  const shared = await decodeShare(window.location.hash);
-  if (shared.problem === "none" || blocks.length === 0) return;
+  if (blocks.length === 0) return;
+  const shared = await decodeShare(window.location.hash, blocks[0].block.formats.limits.fileBytes);
+  if (shared.problem === "none") return;
   const first = blocks[0], s = first.strings;
   if (shared.problem === "damaged" || !isAnswersFile(first.block, shared.data)) {
     first.notice.say(s.share_damaged);

@@ -98,19 +98,22 @@ export async function encodeShare(document, compress = canCompress()) {
 /**
  * What a page's fragment holds ("#" included or not).
  * @param {string} hash
+ * @param {number} [limit] the most bytes of JSON a link may carry (an answers file's
+ *   limit, formats/answers.py): a longer one is not inflated or read past it
  * @returns {Promise<Shared>}
  */
-export async function decodeShare(hash) {
+export async function decodeShare(hash, limit = MAX_TEXT) {
   const fragment = hash.replace(/^#/, "");
   if (!fragment.startsWith(SHARE_PREFIX)) return { problem: "none" };
   const body = fragment.slice(SHARE_PREFIX.length), version = body.slice(0, 3);
-  const bytes = body.length <= MAX_TEXT ? fromBase64Url(body.slice(3)) : null;
+  // base64url takes 4 characters for 3 bytes; compressed JSON is no longer than plain.
+  const bytes = body.length <= Math.ceil(limit * 4 / 3) + 8 ? fromBase64Url(body.slice(3)) : null;
   if (bytes === null || (version !== COMPRESSED && version !== PLAIN)) {
     return { problem: "damaged" };
   }
   try {
-    const json = version === PLAIN ? bytes
-      : await through(bytes, new DecompressionStream("deflate-raw"));
+    const json = version === PLAIN ? (bytes.length <= limit ? bytes : null)
+      : await through(bytes, new DecompressionStream("deflate-raw"), limit);
     if (json === null) return { problem: "damaged" };
     return { problem: null, data: JSON.parse(new TextDecoder("utf-8", { fatal: true })
       .decode(json)) };
