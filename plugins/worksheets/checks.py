@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .formats.problems import FieldPath, Loc, Problem
-from .model import MAX_ENTRIES, Checklist, Worksheet
+from .model import MAX_ENTRIES, Checklist, CriticalRule, Worksheet
 from .source import SourceBlock, SourcePage
 
 _ENTRIES = {"checklist": "items", "worksheet": "criteria"}
@@ -99,6 +99,71 @@ def _band_mins(bands: list[tuple[int, dict[str, Any]]]) -> Iterator[Finding]:
         yield ("bands",), "one band must have 'min: 0' so that every score falls in a band"
 
 
+def _scale_values(scale: Any) -> list[Any]:
+    points = scale if isinstance(scale, list) else []
+    return [point.get("value") for point in points if isinstance(point, dict)]
+
+
+def _gates_and_thresholds(data: Any) -> Iterator[Finding]:
+    """Weight 0 only on a gate (a critical criterion) and on a section of gates; a
+    threshold is a value of the criterion's scale above its lowest (SPEC section 3)."""
+    for index, section in _mappings(data, "sections"):
+        values = [value for value in _scale_values(section.get("scale") or data.get("scale"))]
+        numbers = sorted(value for value in values if _number(value))
+        criteria = _mappings(section, "criteria")
+        for entry_index, criterion in criteria:
+            loc: Loc = ("sections", index, "criteria", entry_index)
+            critical = criterion.get("critical", False)
+            if criterion.get("weight") == 0 and critical in (False, None):
+                yield (
+                    (*loc, "weight"),
+                    "is 0, which only a gate may be: make the criterion critical (it then "
+                    "passes or fails and adds no points) or give it a weight above 0",
+                )
+            below = critical.get("below") if isinstance(critical, dict) else None
+            if not _number(below) or not numbers:
+                continue
+            if below not in numbers:
+                shown = ", ".join(f"{value:g}" for value in numbers)
+                yield (
+                    (*loc, "critical", "below"),
+                    f"must be a value of this criterion's scale ({shown}), got {below:g}",
+                )
+            elif below == numbers[0]:
+                yield (
+                    (*loc, "critical", "below"),
+                    f"is the scale's lowest value ({below:g}), so nothing is below it; write "
+                    "'critical: true' for the lowest value to fail, or a higher value",
+                )
+        weights = [criterion.get("weight", 1) for _entry, criterion in criteria]
+        if section.get("weight") == 0 and any(weight != 0 for weight in weights):
+            yield (
+                ("sections", index, "weight"),
+                "is 0, which only a section of gates may be (every criterion of weight 0); "
+                "give it a weight above 0",
+            )
+
+
+def _section_and_entry_ids(kind: str, data: Any) -> Iterator[Finding]:
+    """A section and an entry may not share an id: their ids on the page would collide."""
+    sections = {
+        section.get("id"): index
+        for index, section in _mappings(data, "sections")
+        if isinstance(section.get("id"), str)
+    }
+    entries_key = _ENTRIES[kind]
+    for index, section in _mappings(data, "sections"):
+        for entry_index, entry in _mappings(section, entries_key):
+            entry_id = entry.get("id")
+            if isinstance(entry_id, str) and entry_id in sections:
+                yield (
+                    ("sections", index, entries_key, entry_index, "id"),
+                    f"'{entry_id}' is also the id of sections[{sections[entry_id]}]; a section "
+                    f"and {'an item' if kind == 'checklist' else 'a criterion'} need ids of "
+                    "their own",
+                )
+
+
 def _entry_count(kind: str, data: Any) -> Iterator[Finding]:
     entries_key = _ENTRIES[kind]
     count = sum(
@@ -114,7 +179,9 @@ def block_rules(path: str, block: SourceBlock) -> list[Problem]:
     """Uniqueness, ordering, size and all-or-none rules of SPEC section 4 inside one block."""
     findings = list(_entry_count(block.kind, block.data))
     findings += _unique_ids(block.kind, block.data)
+    findings += _section_and_entry_ids(block.kind, block.data)
     if block.kind == "worksheet":
+        findings += _gates_and_thresholds(block.data)
         findings += _section_weights(_mappings(block.data, "sections"))
         findings += _scale_order(_mappings(block.data, "scale"), ("scale",))
         for index, section in _mappings(block.data, "sections"):
@@ -153,6 +220,14 @@ def duplicate_ids(pages: Iterable[SourcePage]) -> list[Problem]:
     return problems
 
 
+def _critical_shape(rule: CriticalRule | None) -> Any:
+    """A criterion's ``critical`` as translations must share it, written as an editor would."""
+    if rule is None or rule == CriticalRule.model_validate({}):
+        return rule is not None
+    below = f"below: {rule.below}, " if rule.below is not None else ""
+    return "{" + below + f"fails: {rule.fails}" + "}"
+
+
 def _structure(model: Checklist | Worksheet) -> dict[Loc, Any]:
     """What translations must share: ids, order, version, weights, flags, scale, bands."""
     shape: dict[Loc, Any] = {
@@ -174,7 +249,7 @@ def _structure(model: Checklist | Worksheet) -> dict[Loc, Any]:
             for entry_index, criterion in enumerate(worksheet_section.criteria):
                 loc: Loc = ("sections", index, "criteria", entry_index)
                 shape[(*loc, "weight")] = criterion.weight
-                shape[(*loc, "critical")] = criterion.critical
+                shape[(*loc, "critical")] = _critical_shape(criterion.rule)
     else:
         for index, checklist_section in enumerate(model.sections):
             shape[("sections", index, "items")] = [item.id for item in checklist_section.items]

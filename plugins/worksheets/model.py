@@ -12,9 +12,9 @@ patterns.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -73,19 +73,58 @@ def _text(value: Any) -> Any:
     return value
 
 
-def _positive_number(value: Any) -> Any:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+def _bounded_number(value: Any, *, zero: bool) -> Any:
+    """A finite number above 0 (or from 0, when ``zero``) and at most MAX_NUMBER."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not (value >= 0 if zero else value > 0)
+    ):
         raise PydanticCustomError(
-            "positive_number",
-            "must be a number greater than 0, got {got}",
+            "weight" if zero else "positive_number",
+            "must be a number of 0 or more, got {got}"
+            if zero
+            else "must be a number greater than 0, got {got}",
             {"got": _described(value)},
         )
-    # NaN is not > 0; infinity and 1e308 are, and would overflow the scoring.
+    # NaN fails both tests above; infinity and 1e308 pass, and would overflow the scoring.
     if not value <= MAX_NUMBER:
         raise PydanticCustomError(
             "number_large",
             "must be at most {limit}, got {got}",
             {"limit": MAX_NUMBER, "got": _described(value)},
+        )
+    return value
+
+
+def _positive_number(value: Any) -> Any:
+    return _bounded_number(value, zero=False)
+
+
+def _weight(value: Any) -> Any:
+    return _bounded_number(value, zero=True)
+
+
+def _critical(value: Any) -> Any:
+    # true is the rule's defaults (the lowest value fails the form), false no rule.
+    if isinstance(value, bool):
+        return {} if value else None
+    if isinstance(value, dict) or value is None:
+        return value
+    raise PydanticCustomError(
+        "critical",
+        "must be true, false or a mapping with 'below' and 'fails' (like "
+        "'below: 2, fails: section'), got {got}",
+        {"got": _described(value)},
+    )
+
+
+def _fails(value: Any) -> Any:
+    if value not in ("all", "section"):
+        raise PydanticCustomError(
+            "fails",
+            "must be 'all' (the whole form fails) or 'section' (its section fails), got {got}",
+            {"got": _described(value)},
         )
     return value
 
@@ -129,6 +168,7 @@ def _band_min(value: Any) -> Any:
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN), BeforeValidator(_slug)]
 Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT), BeforeValidator(_text)]
 PositiveNumber = Annotated[float, Field(gt=0, le=MAX_NUMBER), BeforeValidator(_positive_number)]
+Weight = Annotated[float, Field(ge=0, le=MAX_NUMBER), BeforeValidator(_weight)]
 Version = Annotated[int, Field(ge=1, le=MAX_NUMBER), BeforeValidator(_version)]
 Integer = Annotated[int, Field(ge=-MAX_NUMBER, le=MAX_NUMBER), BeforeValidator(_integer)]
 Boolean = Annotated[bool, BeforeValidator(_boolean)]
@@ -194,17 +234,69 @@ def scale_bounds(scale: Scale) -> tuple[int, int]:
     return min(values), max(values)
 
 
+class CriticalRule(_Strict):
+    """When a critical criterion fails, and what its failing fails (SPEC section 3)."""
+
+    below: Integer | None = Field(
+        None,
+        description="Any answer below this value fails (a value of the criterion's scale "
+        "other than its lowest); without it, the lowest value fails.",
+    )
+    fails: Annotated[Literal["all", "section"], BeforeValidator(_fails)] = Field(
+        "all",
+        description="'all': the result is the lowest band at once; 'section': every "
+        "criterion of its section counts 0 and the band follows the score.",
+    )
+
+
 class Criterion(_Strict):
     """One scored criterion of a worksheet."""
 
     id: Slug = Field(description="Slug, unique in the whole worksheet.")
     text: Text
     guidance: Text | None = None
-    weight: PositiveNumber = 1.0
-    critical: Boolean = Field(
-        False,
-        description="Answered with the lowest value of its scale, it forces the lowest band.",
+    weight: Weight = Field(
+        1.0, description="Number of 0 or more; 0 only on a critical criterion (a gate)."
     )
+    critical: Annotated[
+        CriticalRule | None,
+        BeforeValidator(_critical),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "boolean"},
+                    {
+                        "type": "object",
+                        "properties": {
+                            "below": {
+                                "type": "integer",
+                                "minimum": -MAX_NUMBER,
+                                "maximum": MAX_NUMBER,
+                            },
+                            "fails": {"enum": ["all", "section"], "default": "all"},
+                        },
+                        "additionalProperties": False,
+                    },
+                ],
+                "default": False,
+                "description": "true: answered with the lowest value of its scale, it fails "
+                "the form (the lowest band at once); or {below: N, fails: all|section}: any "
+                "value below N fails, the form or only its section.",
+            }
+        ),
+    ] = None
+
+    @property
+    def rule(self) -> CriticalRule | None:
+        """How it fails, when it is critical."""
+        return self.critical
+
+    def fails_at(self, value: int, lowest: int) -> bool:
+        """Whether this answer fails it (N/A and unanswered never do)."""
+        rule = self.rule
+        if rule is None:
+            return False
+        return value < rule.below if rule.below is not None else value == lowest
 
 
 class WorksheetSection(_Strict):
@@ -213,8 +305,10 @@ class WorksheetSection(_Strict):
     id: Slug
     title: Text
     intro: Text | None = None
-    weight: PositiveNumber | None = Field(
-        None, description="Given on all sections of the worksheet or on none."
+    weight: Weight | None = Field(
+        None,
+        description="Given on all sections of the worksheet or on none; 0 only on a section "
+        "of gates (criteria of weight 0).",
     )
     scale: Scale | None = Field(
         None,

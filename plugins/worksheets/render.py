@@ -14,7 +14,7 @@ from .formats.client import client_data, client_strings
 from .formats.fields import field_name
 from .formats.problems import Problem
 from .markup import block_html, inline_html, plain_text
-from .model import Checklist, Worksheet, scale_bounds
+from .model import Checklist, Criterion, Worksheet, WorksheetSection, scale_bounds
 from .result import result_segments
 from .strings import Strings
 from .translations import MISSING, OUT_OF_STEP, PRESENT, PageStatus
@@ -40,6 +40,7 @@ def environment() -> Environment:
     env.globals["control_id"] = control_id
     env.globals["NA"] = NA
     env.globals["LIMITS"] = LIMITS
+    env.globals["critical_words"] = critical_words
     return env
 
 
@@ -74,6 +75,23 @@ def render_block(
         summary=summary,
         how_scored=how_scored(model, strings) if isinstance(model, Worksheet) else "",
     )
+
+
+def critical_words(
+    worksheet: Worksheet, section: WorksheetSection, criterion: Criterion, strings: Strings
+) -> str:
+    """What fails a critical criterion, and what it fails, in words: "Critical: below
+    “Good” fails the form" (SPEC section 3), for the page and the PDF."""
+    rule = criterion.rule
+    if rule is None:
+        return ""
+    scale = worksheet.scale_of(section)
+    low, _high = scale_bounds(scale)
+    value = low if rule.below is None else rule.below
+    label = next((point.label for point in scale if point.value == value), str(value))
+    where = "lowest" if rule.below is None else "below"
+    return strings.format(f"critical_{where}_{'section' if rule.fails == 'section' else 'form'}",
+                          label=plain_text(label))  # fmt: skip
 
 
 def how_scored(worksheet: Worksheet, strings: Strings) -> str:

@@ -46,10 +46,16 @@ def line_text(line: Line) -> str:
 
 
 def _listing(
-    model: Checklist | Worksheet, strings: Strings, key: str, name: str, ids: list[str]
+    model: Checklist | Worksheet,
+    strings: Strings,
+    key: str,
+    name: str,
+    ids: list[str],
+    **others: str,
 ) -> Line:
     """The sentence ``key`` with its placeholder ``name`` replaced by the entries ``ids``,
-    one link each, separated as the language separates a list."""
+    one link each, separated as the language separates a list (``others`` fill the
+    sentence's other placeholders)."""
     texts = {entry.id: plain_text(entry.text) for entry in model.entries()}
     items: Line = []
     for index, entry_id in enumerate(ids):
@@ -57,7 +63,8 @@ def _listing(
             items.append(Segment(strings["list_separator"]))
         items.append(Segment(_CLOSING_STOP.sub("", texts[entry_id]), entry_id))
     line: Line = []
-    for index, part in enumerate(strings.format(key, **{name: _LIST_MARK}).split(_LIST_MARK)):
+    sentence = strings.format(key, **others, **{name: _LIST_MARK})
+    for index, part in enumerate(sentence.split(_LIST_MARK)):
         if index:
             line.extend(items)
         if part:
@@ -110,6 +117,13 @@ def worksheet_segments(
     if result.failed_critical:
         lines.append(
             _listing(model, strings, "failed_critical", "criteria", result.failed_critical)
+        )
+    titles = {section.id: plain_text(section.title) for section in model.sections}
+    for section_id, failing in result.failed_sections.items():
+        lines.append(
+            _listing(
+                model, strings, "failed_section", "criteria", failing, section=titles[section_id]
+            )
         )
     return lines
 

@@ -57,6 +57,9 @@ class WorksheetResult:
     total: int
     sections: dict[str, float | None] = field(default_factory=dict)
     failed_critical: list[str] = field(default_factory=list)
+    """Critical criteria failed that fail the form (``fails: all``)."""
+    failed_sections: dict[str, list[str]] = field(default_factory=dict)
+    """Sections failed by a critical criterion (``fails: section``): its ids, by section."""
 
     @property
     def provisional(self) -> bool:
@@ -129,9 +132,12 @@ def _band(worksheet: Worksheet, score: float | None, failed: bool, complete: boo
 
 
 def score_worksheet(worksheet: Worksheet, answers: Mapping[str, Any]) -> WorksheetResult:
-    """Score, band, completion and failed critical criteria (SPEC section 3)."""
+    """Score, band, completion, failed critical criteria and failed sections (SPEC
+    section 3). A gate (weight 0) takes no part in the sums; a section failed by a
+    ``fails: section`` criterion counts every criterion not marked N/A as 0."""
     answered = 0
-    failed_critical = []
+    failed_critical: list[str] = []
+    failed_sections: dict[str, list[str]] = {}
     overall = _Sums()
     weighted_sum = weighted_total = 0.0
     uses_section_weights = all(section.weight is not None for section in worksheet.sections)
@@ -139,19 +145,29 @@ def score_worksheet(worksheet: Worksheet, answers: Mapping[str, Any]) -> Workshe
     for section in worksheet.sections:
         scale = worksheet.scale_of(section)
         low, high = scale_bounds(scale)
-        sums = _Sums()
+        values = {
+            criterion.id: _answer_value(worksheet, scale, answers.get(criterion.id))
+            for criterion in section.criteria
+        }
+        failing: list[str] = []
         for criterion in section.criteria:
-            value = _answer_value(worksheet, scale, answers.get(criterion.id))
+            value = values[criterion.id]
             if value is None:
                 continue
             answered += 1
-            if value == NA:
-                continue
-            assert isinstance(value, int)
-            fraction = (value - low) / (high - low)
-            sums.add(criterion.weight, fraction)
-            if criterion.critical and value == low:
-                failed_critical.append(criterion.id)
+            if isinstance(value, int) and criterion.fails_at(value, low):
+                rule = criterion.rule
+                assert rule is not None
+                (failing if rule.fails == "section" else failed_critical).append(criterion.id)
+        if failing:
+            failed_sections[section.id] = failing
+        sums = _Sums()
+        for criterion in section.criteria:
+            value = values[criterion.id]
+            if failing and value != NA:
+                sums.add(criterion.weight, 0.0)
+            elif isinstance(value, int):
+                sums.add(criterion.weight, (value - low) / (high - low))
         overall.fractions += sums.fractions
         overall.weights += sums.weights
         section_score = sums.score()
@@ -173,4 +189,5 @@ def score_worksheet(worksheet: Worksheet, answers: Mapping[str, Any]) -> Workshe
         total=total,
         sections=section_scores,
         failed_critical=failed_critical,
+        failed_sections=failed_sections,
     )

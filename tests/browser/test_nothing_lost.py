@@ -278,3 +278,26 @@ def test_a_bundle_of_ten_thousand_is_compared_a_page_at_a_time(
     page.reload()
     expect(page.get_by_text("Assessments 1–12 of 10000")).to_be_visible()
     assert len(json.loads(page.evaluate(f"localStorage.getItem('{ARCHIVE_KEY}')"))) == 9_999
+
+
+def test_two_tabs_that_change_the_list_at_once_settle_and_keep_both(
+    context_factory: Any, base_url: str
+) -> None:
+    """Both tabs start a new assessment at the same instant: both kept ones survive, and
+    the tabs then stop writing (neither writes the other's list back only to reorder it)."""
+    context = context_factory()
+    opener = context.new_page()
+    three_vendors(opener, base_url + "ready/")
+    first, second = two_tabs(context, base_url + "ready/")
+    new_at = """(at) => setTimeout(() => {
+      document.querySelector("[data-worksheets-action='new']").click();
+    }, at - Date.now())"""
+    at = first.evaluate("Date.now()") + 300
+    first.evaluate(new_at, at)
+    second.evaluate(new_at, at)
+    first.wait_for_timeout(1200)
+    settled = first.evaluate("JSON.stringify(Object.entries(localStorage).sort())")
+    first.wait_for_timeout(800)
+    assert first.evaluate("JSON.stringify(Object.entries(localStorage).sort())") == settled
+    labels = sorted(document["label"] for document in all_stored(first))
+    assert [label for label in labels if label] == ["Vendor A", "Vendor B", "Vendor C"]

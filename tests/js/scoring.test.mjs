@@ -38,6 +38,7 @@ for (const vector of fixtures.vectors) {
       assert.equal(result.answered, expected.answered);
       assert.equal(result.total, expected.total);
       assert.deepEqual(result.failedCritical, expected.failed_critical);
+      assert.deepEqual(result.failedSections, expected.failed_sections || {});
       assert.equal(result.provisional, expected.provisional);
       assert.deepEqual(Object.keys(result.sections), Object.keys(expected.sections));
       for (const [id, score] of Object.entries(expected.sections)) {

@@ -6,7 +6,8 @@ import test from "node:test";
 
 import { emptyState } from "../../plugins/worksheets/assets/answers.js";
 import {
-  fieldsOf, isDeleted, legacyUid, mergeCopies, mergeLists, mergeOpen, mergeTombstones, stamp,
+  fieldsOf, holdsNothingMore, isDeleted, legacyUid, mergeCopies, mergeLists, mergeOpen,
+  mergeTombstones, stamp,
 } from "../../plugins/worksheets/assets/sync.js";
 
 /** @typedef {import("../../plugins/worksheets/assets/types.js").State} State */
@@ -122,4 +123,52 @@ test("a deleted assessment stays deleted, unless it was changed after", () => {
 test("an assessment stored without an identity gets the same one in every tab", () => {
   assert.equal(legacyUid('{"label":"A"}'), legacyUid('{"label":"A"}'));
   assert.notEqual(legacyUid('{"label":"A"}'), legacyUid('{"label":"B"}'));
+});
+
+/**
+ * A tab's view after some changes of its own to what both saw: edits of the open one and
+ * of kept ones, new kept ones, deletions; in an order of its own.
+ * @param {() => number} next
+ * @param {State[]} kept what both saw
+ * @param {string} tab
+ */
+function tabView(next, kept, tab) {
+  const archive = kept.map((state) => ({ ...state, answers: { ...state.answers } }));
+  /** @type {Record<string, number>} */
+  const tombstones = {};
+  for (let change = 0; change < 3; change += 1) {
+    const roll = next(), time = 10 + Math.floor(next() * 10);
+    if (roll < 0.3 && archive.length) {
+      const target = archive[Math.floor(next() * archive.length)];
+      const before = { ...target, answers: { ...target.answers } };
+      target.answers.x = Math.floor(next() * 3);
+      stamp(before, target, time);
+    } else if (roll < 0.6) {
+      archive.unshift(state({ uid: tab + change, label: tab + change, opened: time }));
+    } else if (roll < 0.8 && archive.length) {
+      const [gone] = archive.splice(Math.floor(next() * archive.length), 1);
+      tombstones[gone.uid || ""] = time + 20;
+    } else {
+      archive.reverse();
+    }
+  }
+  return { state: state({ uid: "open" }), archive, tombstones };
+}
+
+test("two tabs agree after one exchange: the second writes nothing back (1,000 cases)", () => {
+  const next = random(7);
+  for (let run = 0; run < 1000; run += 1) {
+    const kept = [state({ uid: "k1", label: "K1" }), state({ uid: "k2", label: "K2" }),
+      state({ uid: "k3", label: "K3" })];
+    const mine = tabView(next, kept, "a"), theirs = tabView(next, kept, "b");
+    // Tab A reads what B stored, merges, and writes the result; then B reads that.
+    const deaths = mergeTombstones(mine.tombstones, theirs.tombstones);
+    const listA = mergeLists(mine.archive, theirs.archive, deaths);
+    const a = { ...mergeOpen(mine.state, theirs.state, listA, deaths), tombstones: deaths };
+    const deathsB = mergeTombstones(theirs.tombstones, a.tombstones);
+    const listB = mergeLists(theirs.archive, a.archive, deathsB);
+    const b = { ...mergeOpen(theirs.state, a.state, listB, deathsB), tombstones: deathsB };
+    assert.ok(holdsNothingMore(b, a), `run ${run}`);
+    assert.deepEqual(b.archive.map((copy) => copy.uid), a.archive.map((copy) => copy.uid));
+  }
 });

@@ -65,7 +65,12 @@ def only(source: str) -> Problem:
         (page(version="0x" + "f" * 5000), 5, "worksheet.version", "too large to show"),
         (page(weight=".inf"), 12, "worksheet.sections[0].criteria[0].weight", "at most 1000000"),
         (page(weight="1.0e+308"), 12, "worksheet.sections[0].criteria[0].weight", "at most"),
-        (page(weight=".nan"), 12, "worksheet.sections[0].criteria[0].weight", "greater than 0"),
+        (
+            page(weight=".nan"),
+            12,
+            "worksheet.sections[0].criteria[0].weight",
+            "a number of 0 or more",
+        ),
         (page(text="x" * 5000), 12, "worksheet.sections[0].criteria[0].text", "at most 4000"),
     ],
 )

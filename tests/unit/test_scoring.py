@@ -34,6 +34,7 @@ def test_vector(case: dict[str, Any]) -> None:
         assert result.answered == expected["answered"]
         assert result.total == expected["total"]
         assert result.failed_critical == expected["failed_critical"]
+        assert result.failed_sections == expected.get("failed_sections", {})
         assert result.provisional == expected["provisional"]
         assert result.sections.keys() == expected["sections"].keys()
         for section_id, score in expected["sections"].items():

@@ -66,7 +66,7 @@ CASES = [
         ---
         """,
         "worksheet.sections[0].criteria[0].weight",
-        "must be a number greater than 0, got 'two'",
+        "must be a number of 0 or more, got 'two'",
     ),
     (
         "weight-zero",
@@ -515,3 +515,101 @@ def test_checklist_and_worksheet_share_an_id_namespace(tmp_path: Path) -> None:
     problems = scan_docs(tmp_path, "en", ["en"]).problems
     assert len(problems) == 1
     assert "is already the id of the" in problems[0].message
+
+
+def _gate_page(criterion: str, section: str = "") -> str:
+    """A worksheet whose first criterion has ``criterion`` as its extra lines (marked with
+    "#<" where the problem is expected), and its section ``section``."""
+    return (
+        "---\n"
+        "worksheet:\n"
+        "  id: contact\n"
+        "  scale: [{value: 0, label: Poor}, {value: 1, label: Weak}, {value: 2, label: Good}]\n"
+        "  bands: [{min: 0, label: Any}]\n"
+        "  sections:\n"
+        "    - id: skills\n"
+        "      title: Skills\n" + section + "      criteria:\n"
+        "        - id: resolution\n"
+        "          text: The answer was right.\n" + criterion + "        - id: tone\n"
+        "          text: The tone was kind.\n"
+        "---\n"
+    )
+
+
+GATE_CASES = [
+    (
+        "weight-zero-not-critical",
+        _gate_page("          weight: 0 #<\n"),
+        "worksheet.sections[0].criteria[0].weight",
+        "is 0, which only a gate may be",
+    ),
+    (
+        "below-not-on-the-scale",
+        _gate_page("          critical: {below: 5} #<\n"),
+        "worksheet.sections[0].criteria[0].critical.below",
+        "must be a value of this criterion's scale (0, 1, 2), got 5",
+    ),
+    (
+        "below-the-lowest",
+        _gate_page("          critical: {below: 0} #<\n"),
+        "worksheet.sections[0].criteria[0].critical.below",
+        "is the scale's lowest value (0), so nothing is below it",
+    ),
+    (
+        "fails-unknown",
+        _gate_page("          critical: {below: 2, fails: form} #<\n"),
+        "worksheet.sections[0].criteria[0].critical.fails",
+        "must be 'all' (the whole form fails) or 'section' (its section fails), got 'form'",
+    ),
+    (
+        "critical-not-a-rule",
+        _gate_page("          critical: yes #<\n"),
+        "worksheet.sections[0].criteria[0].critical",
+        "must be true, false or a mapping with 'below' and 'fails'",
+    ),
+    (
+        "critical-unknown-key",
+        _gate_page("          critical: {belwo: 2} #<\n"),
+        "worksheet.sections[0].criteria[0].critical.belwo",
+        "unknown key 'belwo'; did you mean 'below'?",
+    ),
+    (
+        "section-weight-zero-with-points",
+        _gate_page("", "      weight: 0 #<\n"),
+        "worksheet.sections[0].weight",
+        "is 0, which only a section of gates may be",
+    ),
+    (
+        "section-and-criterion-share-an-id",
+        _gate_page("").replace("- id: tone", "- id: skills #<"),
+        "worksheet.sections[0].criteria[1].id",
+        "'skills' is also the id of sections[0]; a section and a criterion need ids of their own",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "field", "message"), [case[1:] for case in GATE_CASES],
+                         ids=[case[0] for case in GATE_CASES])  # fmt: skip
+def test_gate_and_threshold_rules(source: str, field: str, message: str) -> None:
+    expected_line = marked_line(source)
+    problems = problems_in(source.replace("#<", ""))
+    matching = [p for p in problems if p.field == field and message in p.message]
+    assert matching, f"no '{field}: {message}' in:\n" + "\n".join(map(str, problems))
+    assert matching[0].line == expected_line, str(matching[0])
+
+
+def test_a_gate_and_a_section_threshold_are_accepted() -> None:
+    source = _gate_page("          weight: 0\n          critical: {below: 2, fails: section}\n")
+    assert problems_in(source) == []
+    gate_section = _gate_page(
+        "          weight: 0\n          critical: true\n", "      weight: 0\n"
+    )
+    assert [
+        str(p)
+        for p in problems_in(
+            gate_section.replace(
+                "text: The tone was kind.",
+                "text: Kind.\n          weight: 0\n          critical: true",
+            )
+        )
+    ] == []

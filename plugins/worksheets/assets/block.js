@@ -10,7 +10,8 @@ import { dropZone } from "./drop.js";
 import { KINDS } from "./kinds.js";
 import { fill, resultSegments } from "./result.js";
 import { openStorage, storageKeys } from "./storage.js";
-import { legacyUid, mergeLists, mergeOpen, mergeTombstones, newUid, stamp } from "./sync.js";
+import { holdsNothingMore, legacyUid, mergeLists, mergeOpen, mergeTombstones, newUid,
+  stamp } from "./sync.js";
 
 /** @typedef {import("./types.js").BlockData} BlockData */
 /** @typedef {import("./types.js").ClientData} ClientData */
@@ -189,6 +190,8 @@ export class Block {
     this.unsaved = false;
     /** @type {{list: State[] | null, text: string}} */
     this.archiveMemo = { list: null, text: "" };
+    /** Whether this tab holds changes the stored text lacks (set by sync). */
+    this.behind = false;
   }
 
   start() {
@@ -382,10 +385,12 @@ export class Block {
     if (texts.every((text, index) => text === this.seen[index])) return false;
     const [open, list, deleted] = [this.keys.answers, this.keys.assessments, this.keys.deleted]
       .map((key) => this.storage.get(key));
-    const stored = list ? readAssessments(this.block, list) : null;
-    const tombstones = mergeTombstones(this.tombstones, this.readTombstones(deleted));
-    const archive = mergeLists(this.archive, stored ? stored.states : [], tombstones);
-    const merged = mergeOpen(this.state, this.readOpen(open), archive, tombstones);
+    const read = list ? readAssessments(this.block, list) : null;
+    const stored = { state: this.readOpen(open), archive: read ? read.states : [],
+      tombstones: this.readTombstones(deleted) };
+    const tombstones = mergeTombstones(this.tombstones, stored.tombstones);
+    const archive = mergeLists(this.archive, stored.archive, tombstones);
+    const merged = mergeOpen(this.state, stored.state, archive, tombstones);
     const changed = !sameStored(merged.state, this.state, false) ||
       merged.state.uid !== this.state.uid || merged.archive.length !== this.archive.length ||
       merged.archive.some((state, index) => !sameStored(state, this.archive[index], false));
@@ -393,6 +398,7 @@ export class Block {
     this.archive = merged.archive;
     this.tombstones = tombstones;
     this.seen = texts;
+    this.behind = !holdsNothingMore({ ...merged, tombstones }, stored);
     return changed;
   }
 
@@ -410,6 +416,7 @@ export class Block {
     if (!this.storage.write([...this.pending, ...texts])) return false;
     this.pending = [];
     this.seen = this.storedTexts();
+    this.behind = false;
     if (this.unsaved) {
       this.unsaved = false;
       this.notice.release("storage");
@@ -443,9 +450,10 @@ export class Block {
     if (event.storageArea !== null && event.storageArea !== this.storage.storage) return;
     if (![this.keys.answers, this.keys.assessments, this.keys.deleted].includes(
       String(event.key))) return;
-    if (!this.sync()) return;
-    const texts = this.viewTexts();
-    if (texts.some(([, text], index) => String(text) !== this.seen[index])) this.store();
+    const changed = this.sync();
+    // Only what the stored text lacks is written back (sync.js, holdsNothingMore).
+    if (this.behind) this.store();
+    if (!changed) return;
     // A deletion to undo and a renaming under way stay: both name their assessment by
     // its identity, and Undo puts it back among the assessments as they are then.
     this.apply(true);

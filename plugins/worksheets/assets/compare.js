@@ -7,7 +7,7 @@
  * both mark the same cells and rows for the same assessments.
  */
 
-import { scaleBounds, scaleOf, scoreChecklist, scoreWorksheet } from "./scoring.js";
+import { failsAt, scaleBounds, scaleOf, scoreChecklist, scoreWorksheet } from "./scoring.js";
 
 /** @typedef {import("./types.js").Answer} Answer */
 /** @typedef {import("./types.js").ClientData} ClientData */
@@ -115,7 +115,7 @@ function rowOf(block, section, entry, states, tolerance) {
     let number = null;
     if (worksheet && typeof answer === "number") number = answer;
     else if (!worksheet && typeof answer === "boolean") number = answer ? 1 : 0;
-    const failedCritical = worksheet && entry.critical && number === low;
+    const failedCritical = worksheet && number !== null && failsAt(entry, number, low);
     return { answer, number, failedCritical, best: false };
   });
   const spread = spreadOf(cells.map((cell) => cell.number));

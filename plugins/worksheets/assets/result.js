@@ -69,9 +69,10 @@ function plain(text) {
  * @param {string} template
  * @param {string} name
  * @param {string[]} ids
+ * @param {Record<string, string>} [others] the sentence's other placeholders
  * @returns {ResultLine}
  */
-function listing(block, template, name, ids) {
+function listing(block, template, name, ids, others = {}) {
   const texts = new Map(entriesOf(block).map((entry) => [entry.id, entry.text]));
   /** @type {ResultLine} */
   const items = [];
@@ -81,7 +82,7 @@ function listing(block, template, name, ids) {
   });
   /** @type {ResultLine} */
   const line = [];
-  fill(template, { [name]: LIST_MARK }).split(LIST_MARK).forEach((part, index) => {
+  fill(template, { ...others, [name]: LIST_MARK }).split(LIST_MARK).forEach((part, index) => {
     if (index) line.push(...items);
     if (part) line.push({ text: part, entry: null });
   });
@@ -126,6 +127,12 @@ function worksheetLines(block, answers) {
   if (result.failedCritical.length) {
     lines.push(listing(block, s.failed_critical, "criteria", result.failedCritical));
   }
+  block.sections.forEach((section) => {
+    const failing = result.failedSections[section.id];
+    if (failing) {
+      lines.push(listing(block, s.failed_section, "criteria", failing, { section: section.title }));
+    }
+  });
   return lines;
 }
 

@@ -31,7 +31,9 @@
  * @property {number} total
  * @property {Record<string, number | null>} sections
  * @property {boolean} provisional criteria are still unanswered
- * @property {string[]} failedCritical
+ * @property {string[]} failedCritical criteria failed that fail the form
+ * @property {Record<string, string[]>} failedSections sections failed by a critical
+ *   criterion (`fails: section`): its ids, by section
  */
 
 // Sums of weighted fractions can land a hair below a half (62.49999999999999 for 62.5).
@@ -156,8 +158,24 @@ function bandOf(bands, score, failed, complete) {
 }
 
 /**
+ * Whether an answer fails a critical criterion (SPEC section 3): below its threshold, or
+ * at its scale's lowest value when it has none.
+ * @param {import("./types.js").ClientEntry} criterion
+ * @param {number} value
+ * @param {number} lowest
+ * @returns {boolean}
+ */
+export function failsAt(criterion, value, lowest) {
+  if (!criterion.critical) return false;
+  const below = criterion.below === undefined ? null : criterion.below;
+  return below !== null ? value < below : value === lowest;
+}
+
+/**
  * A worksheet's score, band and completion; `answers` maps criterion ids to
- * scale values or formats.na.
+ * scale values or formats.na. A gate (weight 0) takes no part in the sums; a section
+ * failed by a `fails: section` criterion counts every criterion not marked N/A as 0
+ * (scoring.py, in the same order).
  * @param {ClientData} block
  * @param {Answers} answers
  * @returns {WorksheetResult}
@@ -166,21 +184,36 @@ export function scoreWorksheet(block, answers) {
   let answered = 0, overallSum = 0, overallWeight = 0, weightedSum = 0, weightedTotal = 0;
   /** @type {string[]} */
   const failedCritical = [];
+  /** @type {Record<string, string[]>} */
+  const failedSections = {};
   const usesSectionWeights = block.sections.every((section) => section.weight !== null);
   /** @type {Record<string, number | null>} */
   const sections = {};
   block.sections.forEach((section) => {
     const scale = scaleOf(block, section), bounds = scaleBounds(scale);
-    let sectionSum = 0, sectionWeight = 0;
-    section.entries.forEach((criterion) => {
-      const value = scaleValue(block, scale, answers[criterion.id]);
+    const values = section.entries.map((criterion) =>
+      scaleValue(block, scale, answers[criterion.id]));
+    /** @type {string[]} */
+    const failing = [];
+    section.entries.forEach((criterion, index) => {
+      const value = values[index];
       if (value === null) return;
       answered += 1;
-      if (typeof value !== "number") return;
-      const fraction = (value - bounds.low) / (bounds.high - bounds.low);
-      sectionSum += criterion.weight * fraction;
-      sectionWeight += criterion.weight;
-      if (criterion.critical && value === bounds.low) failedCritical.push(criterion.id);
+      if (typeof value === "number" && failsAt(criterion, value, bounds.low)) {
+        (criterion.fails === "section" ? failing : failedCritical).push(criterion.id);
+      }
+    });
+    if (failing.length) failedSections[section.id] = failing;
+    let sectionSum = 0, sectionWeight = 0;
+    section.entries.forEach((criterion, index) => {
+      const value = values[index];
+      if (failing.length && value !== block.formats.na) {
+        sectionSum += criterion.weight * 0;
+        sectionWeight += criterion.weight;
+      } else if (typeof value === "number") {
+        sectionSum += criterion.weight * ((value - bounds.low) / (bounds.high - bounds.low));
+        sectionWeight += criterion.weight;
+      }
     });
     const sectionScore = sectionWeight ? 100 * sectionSum / sectionWeight : null;
     sections[section.id] = sectionScore;
@@ -203,5 +236,6 @@ export function scoreWorksheet(block, answers) {
     provisional: answered < total,
     sections,
     failedCritical,
+    failedSections,
   };
 }

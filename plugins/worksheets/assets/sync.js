@@ -139,7 +139,9 @@ export function mergeTombstones(a, b) {
 
 /**
  * Two lists of kept assessments: every assessment of either, once, its copies merged;
- * the deleted ones left out. This tab's order first, then the other's new ones.
+ * the deleted ones left out. This tab's own new ones first, then the stored list's order
+ * (so that two tabs that merge each other's lists agree on the order, and neither
+ * writes the other's list back only to reorder it).
  * @param {State[]} local
  * @param {State[]} incoming
  * @param {Tombstones} tombstones
@@ -150,7 +152,10 @@ export function mergeLists(local, incoming, tombstones) {
   const byUid = new Map();
   /** @type {string[]} */
   const order = [];
-  [...local, ...incoming].forEach((state) => {
+  const stored = new Set(incoming.map((state) => state.uid || ""));
+  const own = local.filter((state) => !stored.has(state.uid || ""));
+  const others = local.filter((state) => stored.has(state.uid || ""));
+  [...own, ...incoming, ...others].forEach((state) => {
     const uid = state.uid || "", known = byUid.get(uid);
     if (known) {
       byUid.set(uid, mergeCopies(known, state));
@@ -227,4 +232,26 @@ export function legacyUid(text) {
     second = Math.imul(second ^ code, 0x5bd1e995) >>> 0;
   }
   return "was-" + first.toString(16).padStart(8, "0") + second.toString(16).padStart(8, "0");
+}
+
+/**
+ * Whether a merged view holds nothing that the stored one lacks: the same open
+ * assessment, the same kept ones and deletions, field for field and clock for clock
+ * (order aside). When it does hold more, the tab writes it; when not, it does not, so
+ * that two tabs never write each other's lists back and forth.
+ * @param {{state: State, archive: State[], tombstones: Tombstones}} merged
+ * @param {{state: State | null, archive: State[], tombstones: Tombstones}} stored
+ * @returns {boolean}
+ */
+export function holdsNothingMore(merged, stored) {
+  /** @param {State} state */
+  const canonical = (state) => JSON.stringify([state.uid, state.opened || 0, state.updated,
+    [...fieldsOf(state)].sort(), Object.entries(state.clock || {}).sort()]);
+  /** @param {Tombstones} tombstones */
+  const deaths = (tombstones) => JSON.stringify(Object.entries(tombstones).sort());
+  const storedArchive = new Set(stored.archive.map(canonical));
+  return stored.state !== null && canonical(merged.state) === canonical(stored.state) &&
+    merged.archive.length === stored.archive.length &&
+    merged.archive.every((state) => storedArchive.has(canonical(state))) &&
+    deaths(merged.tombstones) === deaths(stored.tombstones);
 }

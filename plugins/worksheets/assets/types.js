@@ -29,6 +29,9 @@
  * @property {number} weight
  * @property {boolean} required
  * @property {boolean} critical
+ * @property {number | null} below a critical criterion fails below this value (null: at
+ *   its scale's lowest value)
+ * @property {"all" | "section" | null} fails what a failed critical criterion fails
  * @property {EntryFields} fields
  */
 
@@ -102,7 +105,7 @@
  *   | "undo" | "unnamed" | "version_changed" | "storage_failed" | "storage_saved_again"
  *   | "storage_unchanged" | "storage_import_failed" | "storage_export" | "kept_unreadable"
  *   | "kept_version" | "changed_elsewhere" | "import_limit" | "limit_label" | "limit_note"
- *   | "limit_date" | "limit_entries" | "limit_file" | "limit_bundle" | "compare_page"} StringKey
+ *   | "limit_date" | "limit_entries" | "limit_file" | "limit_bundle" | "compare_page" | "failed_section"} StringKey
  */
 
 /** @typedef {Record<StringKey, string>} Strings */

@@ -32,12 +32,12 @@ CLIENT_STRINGS = (
     "compare_caption", "compare_completion", "compare_open", "compare_page", "complete",
     "completion", "critical", "csv_answer", "csv_item", "csv_note", "csv_score", "csv_section",
     "delete_assessment", "deleted", "duplicate_assessment", "duplicated", "failed_critical",
-    "import_bundle", "import_done", "import_dropped", "import_duplicates", "import_limit",
-    "import_not_answers", "import_not_json", "import_other_blocks", "import_pdf_damaged",
-    "import_pdf_flat", "import_pdf_other", "import_pdf_unavailable", "import_renamed",
-    "import_wrong_block", "kept_unreadable", "kept_version", "kind_checklist", "kind_worksheet",
-    "label_field", "limit_bundle", "limit_date", "limit_entries", "limit_file", "limit_label",
-    "limit_note", "list_separator", "not_applicable", "now_open", "open_assessment",
+    "failed_section", "import_bundle", "import_done", "import_dropped", "import_duplicates",
+    "import_limit", "import_not_answers", "import_not_json", "import_other_blocks",
+    "import_pdf_damaged", "import_pdf_flat", "import_pdf_other", "import_pdf_unavailable",
+    "import_renamed", "import_wrong_block", "kept_unreadable", "kept_version", "kind_checklist",
+    "kind_worksheet", "label_field", "limit_bundle", "limit_date", "limit_entries", "limit_file",
+    "limit_label", "limit_note", "list_separator", "not_applicable", "now_open", "open_assessment",
     "open_required", "pdf_assessor", "pdf_date", "percent", "progress", "progress_count",
     "progress_none", "provisional", "rename_assessment", "rename_label", "renamed", "report_best",
     "report_beyond", "report_failed", "report_overall", "report_result", "report_spread",
@@ -63,6 +63,8 @@ class ClientEntry(TypedDict):
     weight: float
     required: bool
     critical: bool
+    below: int | None
+    fails: str | None
     fields: EntryFields
 
 
@@ -141,7 +143,11 @@ def _entry(model: Checklist | Worksheet, entry: Item | Criterion) -> ClientEntry
         "text": plain_text(entry.text),
         "weight": entry.weight,
         "required": isinstance(entry, Item) and entry.required,
-        "critical": isinstance(entry, Criterion) and entry.critical,
+        "critical": isinstance(entry, Criterion) and entry.rule is not None,
+        # How a critical criterion fails (SPEC section 3): below which value (None: the
+        # lowest value fails), and what it fails ("all" or "section").
+        "below": entry.rule.below if isinstance(entry, Criterion) and entry.rule else None,
+        "fails": entry.rule.fails if isinstance(entry, Criterion) and entry.rule else None,
         "fields": {
             "answer": str(FieldName(model.id, entry.id)),
             "na": str(FieldName(model.id, entry.id, "na")) if has_na_box else None,

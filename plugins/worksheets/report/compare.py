@@ -94,7 +94,7 @@ def _worksheet_rows(comparison: Comparison, model: Worksheet) -> None:
             for assessment in comparison.assessments:
                 answer = assessment.fitted.answers.get(criterion.id)
                 number = float(answer) if isinstance(answer, int) else None
-                failed = criterion.critical and isinstance(answer, int) and answer == low
+                failed = isinstance(answer, int) and criterion.fails_at(answer, low)
                 cells.append(Cell(answer, number, failed))
             spread = _spread([cell.number for cell in cells])
             comparison.rows.append(
@@ -103,7 +103,7 @@ def _worksheet_rows(comparison: Comparison, model: Worksheet) -> None:
                     criterion.text,
                     section.title,
                     _marked_best(cells),
-                    criterion.critical,
+                    criterion.rule is not None,
                     spread,
                     spread is not None and spread > comparison.tolerance,
                 )

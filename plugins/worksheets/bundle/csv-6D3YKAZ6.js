@@ -1,1 +1,0 @@
-import{a,b,c,d,e}from"./chunk-26JJH45N.js";import"./chunk-TDFFJQSF.js";import"./chunk-PXGKEK4D.js";import"./chunk-YJ7DSG7G.js";import"./chunk-E3HAR3KK.js";import"./chunk-GWTOIGHW.js";import"./chunk-AYPSP67V.js";export{d as assessmentsRows,e as blockCsv,c as blockRows,a as csvCell,b as csvText};

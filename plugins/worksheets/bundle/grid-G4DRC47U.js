@@ -1,1 +1,0 @@
-import{a,b,c,d,e}from"./chunk-YJ7DSG7G.js";import"./chunk-E3HAR3KK.js";import"./chunk-GWTOIGHW.js";import"./chunk-AYPSP67V.js";export{a as answerWords,b as bandWords,c as comparisonGrid,e as gridRows,d as spreadWords};
