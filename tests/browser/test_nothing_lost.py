@@ -301,3 +301,47 @@ def test_two_tabs_that_change_the_list_at_once_settle_and_keep_both(
     assert first.evaluate("JSON.stringify(Object.entries(localStorage).sort())") == settled
     labels = sorted(document["label"] for document in all_stored(first))
     assert [label for label in labels if label] == ["Vendor A", "Vendor B", "Vendor C"]
+
+
+def test_the_not_saved_notice_and_the_pages_of_columns_pass_axe(
+    page: Page, base_url: str, tmp_path: Path
+) -> None:
+    """What this issue added to the page (the held "not saved" notice with its Export
+    button, the Previous/Next buttons of a long comparison) in every language, by axe."""
+    from tests.browser.test_accessibility_and_vectors import serious_violations
+
+    bundle = {
+        "format": "worksheets/bundle@1",
+        "assessments": [answers_file(f"Call {index:02d}", {"programme": 1}) for index in range(14)],
+    }
+    path = tmp_path / "calls.json"
+    path.write_text(json.dumps(bundle), encoding="utf-8")
+    for lang in ("", "es/", "sv/"):
+        page.goto(base_url + lang + "ready/")
+        page.evaluate("localStorage.clear()")
+        page.reload()
+        page.locator("input[data-worksheets-import]").set_input_files(path)
+        expect(page.locator(".worksheets-compare-pages")).to_be_visible()
+        page.evaluate(FILL_STORAGE)
+        page.locator("textarea").first.evaluate(
+            "(note) => { note.value = 'x';"
+            " note.dispatchEvent(new Event('input', {bubbles: true})); }"
+        )
+        expect(page.locator(".worksheets-notice button")).to_be_visible()
+        assert serious_violations(page, ".worksheets") == [], lang
+        assert wcag22_violations(page) == [], lang
+        page.evaluate(FREE_STORAGE)
+
+
+def wcag22_violations(page: Page) -> list[str]:
+    """axe-core's WCAG 2.2 AA rules (target-size among them) on the blocks, every impact."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+    results = Axe().run(
+        page, context=".worksheets", options={"runOnly": {"type": "tag", "values": tags}}
+    )
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['nodes'][0]['target'][0]}"
+        for violation in results.response["violations"]
+    ]
