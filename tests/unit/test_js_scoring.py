@@ -134,6 +134,16 @@ SCORED: list[tuple[str, dict[str, Any]]] = [
 # tolerance: vendors side by side, evaluators of one contact, a checklist, equal answers.
 COMPARED: list[tuple[str, float, list[tuple[str, str, str, dict[str, Any]]]]] = [
     (
+        # A critical criterion failed by one evaluator and passed by the other disagrees
+        # within any tolerance (SPEC section 5).
+        "worksheet",
+        3.0,
+        [
+            ("Call 9", "Ana", "2026-05-01", {"programme": 0, "records": 1}),
+            ("Call 9", "Bo", "2026-05-01", {"programme": 1, "records": 3}),
+        ],
+    ),
+    (
         "worksheet",
         1.0,
         [
@@ -406,3 +416,15 @@ def test_javascript_matches_the_python(tmp_path: Path) -> None:
     assert "# fail 0" in completed.stdout, output
     passed = re.search(r"^# pass (\d+)$", completed.stdout, re.MULTILINE)
     assert passed and int(passed.group(1)) > 0, output
+
+
+def test_rows_disagree_as_the_spec_says() -> None:
+    """Beyond the tolerance on scales of three points or more; any difference on yes/no;
+    a critical pass/fail flip within any tolerance (SPEC section 5)."""
+    flip = compared_fixture(*COMPARED[0])
+    beyond = {row["id"]: row["beyond"] for row in flip["rows"]}
+    assert beyond == {"programme": True, "records": False}
+    calibration = compared_fixture(*COMPARED[2])
+    beyond = {row["id"]: row["beyond"] for row in calibration["rows"]}
+    assert beyond["identity"] is True  # "Yes" against "No": 1 point, and a critical flip
+    assert calibration["tolerance"] == 1.0

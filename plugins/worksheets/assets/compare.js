@@ -123,7 +123,13 @@ function rowOf(block, section, entry, states, tolerance) {
     const best = bestOf(cells.map((cell) => cell.number));
     cells.forEach((cell, index) => { cell.best = best[index]; });
   }
-  const beyondTolerance = worksheet && spread !== null && spread > tolerance;
+  // SPEC section 5, as report/compare.py's _disagree: beyond the tolerance on a scale of
+  // three points or more, any difference on a yes/no scale, or a critical pass/fail flip.
+  const points = worksheet ? scaleOf(block, section).length : 0;
+  const flips = cells.some((cell) => cell.failedCritical) &&
+    cells.some((cell) => cell.number !== null && !cell.failedCritical);
+  const beyondTolerance = worksheet &&
+    (flips || (spread !== null && spread > (points >= 3 ? tolerance : 0)));
   return { entry, section, cells, spread, beyondTolerance };
 }
 

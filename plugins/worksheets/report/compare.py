@@ -86,9 +86,22 @@ def _marked_best(cells: list[Cell]) -> list[Cell]:
     ]
 
 
+def _disagree(cells: list[Cell], spread: float | None, points: int, tolerance: float) -> bool:
+    """Whether a row's answers disagree (SPEC section 5): they differ by more than the
+    tolerance on a scale of three points or more, by anything on a yes/no scale, or one
+    fails a critical criterion that another passes (``assets/compare.js``, the same)."""
+    flips = any(cell.failed_critical for cell in cells) and any(
+        cell.number is not None and not cell.failed_critical for cell in cells
+    )
+    if spread is None:
+        return flips
+    return flips or spread > (tolerance if points >= 3 else 0)
+
+
 def _worksheet_rows(comparison: Comparison, model: Worksheet) -> None:
     for section in model.sections:
-        low, _high = scale_bounds(model.scale_of(section))
+        scale = model.scale_of(section)
+        low, _high = scale_bounds(scale)
         for criterion in section.criteria:
             cells = []
             for assessment in comparison.assessments:
@@ -105,7 +118,7 @@ def _worksheet_rows(comparison: Comparison, model: Worksheet) -> None:
                     _marked_best(cells),
                     criterion.rule is not None,
                     spread,
-                    spread is not None and spread > comparison.tolerance,
+                    _disagree(cells, spread, len(scale), comparison.tolerance),
                 )
             )
         scores = [

@@ -1,0 +1,1 @@
+import{a,b,c,d,e}from"./chunk-TKEJJT65.js";import"./chunk-YICB3I37.js";import"./chunk-JCGBC2CS.js";import"./chunk-UHNG2S43.js";export{a as answerWords,b as bandWords,c as comparisonGrid,e as gridRows,d as spreadWords};

@@ -1,1 +1,0 @@
-import{a,b,c,d,e}from"./chunk-FKTAWHQX.js";import"./chunk-YICB3I37.js";import"./chunk-HHF6AWZX.js";import"./chunk-UHNG2S43.js";export{a as answerWords,b as bandWords,c as comparisonGrid,e as gridRows,d as spreadWords};
