@@ -399,8 +399,7 @@ function baseLabel(label) {
  * @returns {boolean}
  */
 export function sameAssessment(a, b) {
-  return baseLabel(a.label) === baseLabel(b.label) && sameRecord(a.answers, b.answers) &&
-    sameRecord(a.notes, b.notes);
+  return assessmentKey(a) === assessmentKey(b);
 }
 
 /**

@@ -276,8 +276,8 @@ export class Block {
       this.setAside(this.keys.answers, raw);
       return;
     }
-    const data = read.data, { dropped } = fitAnswers(this.block, data);
-    this.state = /** @type {State} */ (this.readOpen(raw));
+    const data = read.data, { state, dropped } = fitAnswers(this.block, data);
+    this.state = { ...state, uid: state.uid || legacyUid(raw) };
     if (data.version !== this.block.version) {
       // The old answers as they were are kept before the ones that still apply are
       // written: both in one write, and until it succeeds the old text stays stored.

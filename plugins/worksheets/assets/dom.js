@@ -25,22 +25,6 @@ export function findAll(root, selector) {
 }
 
 /**
- * Replaces what `holder` shows with one paragraph per line.
- * @param {HTMLElement} holder
- * @param {string[]} lines
- * @param {string} [className]
- */
-export function writeParagraphs(holder, lines, className) {
-  holder.textContent = "";
-  lines.forEach((line) => {
-    const paragraph = document.createElement("p");
-    if (className) paragraph.className = className;
-    paragraph.textContent = line;
-    holder.appendChild(paragraph);
-  });
-}
-
-/**
  * A button beside a notice's messages ("Undo", "Add").
  * @typedef {object} NoticeAction
  * @property {string} label

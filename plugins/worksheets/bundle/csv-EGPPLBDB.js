@@ -1,0 +1,1 @@
+import{a,b,c,d,e}from"./chunk-76QTI73F.js";import"./chunk-NRNG2NTA.js";import"./chunk-VNON2Q6O.js";import"./chunk-TKEJJT65.js";import"./chunk-YICB3I37.js";import"./chunk-JCGBC2CS.js";import"./chunk-UHNG2S43.js";export{d as assessmentsRows,e as blockCsv,c as blockRows,a as csvCell,b as csvText};

@@ -1,1 +1,0 @@
-import{a,b,c,d,e}from"./chunk-OISMLNV4.js";import"./chunk-AVKFREBJ.js";import"./chunk-PXGKEK4D.js";import"./chunk-TKEJJT65.js";import"./chunk-YICB3I37.js";import"./chunk-JCGBC2CS.js";import"./chunk-UHNG2S43.js";export{d as assessmentsRows,e as blockCsv,c as blockRows,a as csvCell,b as csvText};
